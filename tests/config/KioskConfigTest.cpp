@@ -1,0 +1,542 @@
+#include "config/KioskConfig.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace vax {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kExample =
+    fs::path(__FILE__).parent_path().parent_path().parent_path() / "config/kiosk.example.toml";
+
+// Three lines, so whatever is appended starts on line 4.
+const std::string kSite = "[site]\nid = \"T-1\"\nname = \"Test\"\n";
+// Lines 4-7 of a product lacking series_doses; cases append from line 8.
+const std::string kProductHead =
+    "[[product]]\ncode = \"P1\"\nname = \"Vaccine\"\nmanufacturer = \"Maker\"\n";
+
+Result<KioskConfig> parse(const std::string& text) {
+    return parseKioskConfig(text, "k.toml", "/etc/vaxkiosk");
+}
+
+std::string errorOf(const std::string& text) {
+    const auto result = parse(text);
+    return result ? "<no error>" : result.error().message;
+}
+
+std::string readText(const fs::path& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A fresh folder per test for files read through loadKioskConfig.
+class KioskConfigFileTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        m_dir = fs::path(::testing::TempDir()) / ("kioskconfig-" + std::string(info->name()));
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    fs::path write(const std::string& name, const std::string& text) {
+        const fs::path path = m_dir / name;
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    fs::path m_dir;
+};
+
+TEST(KioskConfigTest, ExampleLoadsWithExpectedValues) {
+    const auto result = loadKioskConfig(kExample);
+    ASSERT_TRUE(result) << result.error().message;
+    const KioskConfig& config = *result;
+
+    EXPECT_EQ(config.site.id, "BJ-XC-017");
+    EXPECT_NE(config.site.name.find("社区卫生服务中心"), std::string::npos);
+    EXPECT_EQ(config.site.role, Role::Entry);
+    EXPECT_EQ(config.site.keyFile, kExample.parent_path() / "site.key");
+
+    // The example documents the defaults, apart from the doctor review age.
+    const Policy defaults;
+    const Policy& policy = config.policy;
+    EXPECT_EQ(policy.requireHealthCode, defaults.requireHealthCode);
+    EXPECT_DOUBLE_EQ(policy.temperature.feverThresholdC, defaults.temperature.feverThresholdC);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMinC, defaults.temperature.validMinC);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMaxC, defaults.temperature.validMaxC);
+    EXPECT_EQ(policy.observationMinutes, defaults.observationMinutes);
+    EXPECT_EQ(policy.age.minAge, defaults.age.minAge);
+    EXPECT_FALSE(policy.age.maxAge);
+    EXPECT_EQ(policy.age.doctorReviewFromAge, 60);
+    EXPECT_EQ(policy.questionActions, Policy::defaultQuestionActions());
+
+    ASSERT_EQ(policy.products.size(), 3u);
+    const Product* inactivated = policy.findProduct("INACT-A");
+    ASSERT_NE(inactivated, nullptr);
+    EXPECT_FALSE(inactivated->name.empty());
+    EXPECT_FALSE(inactivated->manufacturer.empty());
+    EXPECT_EQ(inactivated->tracePrefixes, std::vector<std::string>{"8612345"});
+    EXPECT_EQ(inactivated->gtins, std::vector<std::string>{"02001234000017"});
+    EXPECT_EQ(inactivated->seriesDoses, 2);
+    EXPECT_EQ(inactivated->minIntervalDays, 21);
+    EXPECT_EQ(inactivated->maxIntervalDays, 56);
+    EXPECT_EQ(inactivated->boosterMinDays, 180);
+    EXPECT_EQ(inactivated->dosesPerPack, 1);
+
+    const Product* recombinant = policy.findProduct("RECOMB-C");
+    ASSERT_NE(recombinant, nullptr);
+    EXPECT_EQ(recombinant->seriesDoses, 3);
+    EXPECT_EQ(recombinant->minIntervalDays, 28);
+    EXPECT_EQ(recombinant->maxIntervalDays, 90);
+    EXPECT_FALSE(recombinant->boosterMinDays);
+    EXPECT_EQ(recombinant->dosesPerPack, 1);
+
+    const Product& vial = policy.products[2];
+    EXPECT_EQ(vial.code, "VECTOR-M");
+    EXPECT_EQ(vial.seriesDoses, 1);
+    EXPECT_EQ(vial.minIntervalDays, 0);
+    EXPECT_EQ(vial.dosesPerPack, 2);
+
+    ASSERT_EQ(policy.campaignSteps.size(), 3u);
+    ASSERT_NE(policy.stepForAge(18), nullptr);
+    EXPECT_EQ(policy.stepForAge(18)->id, "adults");
+    EXPECT_EQ(policy.stepForAge(59)->id, "adults");
+    EXPECT_TRUE(policy.stepForAge(59)->open);
+    EXPECT_EQ(policy.stepForAge(60)->id, "seniors");
+    EXPECT_FALSE(policy.stepForAge(60)->maxAge);
+    EXPECT_EQ(policy.stepForAge(101)->id, "seniors");
+    EXPECT_EQ(policy.stepForAge(3)->id, "minors");
+    EXPECT_FALSE(policy.stepForAge(17)->open);
+    EXPECT_EQ(policy.stepForAge(2), nullptr);
+}
+
+TEST(KioskConfigTest, ExampleListsEveryQuestionExplicitly) {
+    const std::string text = readText(kExample);
+    for (const auto& item : questionnaire()) {
+        const std::string line = "\n" + std::string(item.id) + " = \"" +
+                                 std::string(toString(item.defaultAction)) + "\"\n";
+        EXPECT_NE(text.find(line), std::string::npos) << item.id;
+    }
+}
+
+TEST(KioskConfigTest, MinimalConfigGetsDefaults) {
+    const auto result = parse(kSite);
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result->site.id, "T-1");
+    EXPECT_EQ(result->site.name, "Test");
+    EXPECT_EQ(result->site.role, Role::Entry);
+    EXPECT_EQ(result->site.keyFile, fs::path("/etc/vaxkiosk/site.key"));
+
+    const Policy defaults;
+    const Policy& policy = result->policy;
+    EXPECT_TRUE(policy.requireHealthCode);
+    EXPECT_DOUBLE_EQ(policy.temperature.feverThresholdC, defaults.temperature.feverThresholdC);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMinC, defaults.temperature.validMinC);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMaxC, defaults.temperature.validMaxC);
+    EXPECT_EQ(policy.observationMinutes, 30);
+    EXPECT_EQ(policy.age.minAge, 18);
+    EXPECT_FALSE(policy.age.maxAge);
+    EXPECT_FALSE(policy.age.doctorReviewFromAge);
+    EXPECT_EQ(policy.questionActions, Policy::defaultQuestionActions());
+    EXPECT_TRUE(policy.products.empty());
+    EXPECT_TRUE(policy.campaignSteps.empty());
+}
+
+TEST(KioskConfigTest, ReadsEveryPolicyKey) {
+    const auto result = parse(kSite +
+                              "role = \"console\"\n"
+                              "[policy]\n"
+                              "require_health_code = false\n"
+                              "fever_threshold_c = 37\n"  // an integer is fine for a float
+                              "valid_min_c = 32.5\n"
+                              "valid_max_c = 42.5\n"
+                              "observation_minutes = 15\n"
+                              "min_age = 3\n"
+                              "max_age = 80\n"
+                              "doctor_review_from_age = 65\n"
+                              "[questionnaire]\n"
+                              "lymphoma = \"defer\"\n"
+                              "severe_allergy = \"doctor_review\"\n");
+    ASSERT_TRUE(result) << result.error().message;
+    const Policy& policy = result->policy;
+    EXPECT_EQ(result->site.role, Role::Console);
+    EXPECT_FALSE(policy.requireHealthCode);
+    EXPECT_DOUBLE_EQ(policy.temperature.feverThresholdC, 37.0);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMinC, 32.5);
+    EXPECT_DOUBLE_EQ(policy.temperature.validMaxC, 42.5);
+    EXPECT_EQ(policy.observationMinutes, 15);
+    EXPECT_EQ(policy.age.minAge, 3);
+    EXPECT_EQ(policy.age.maxAge, 80);
+    EXPECT_EQ(policy.age.doctorReviewFromAge, 65);
+
+    auto expected = Policy::defaultQuestionActions();
+    expected[*questionIndex("lymphoma")] = ItemAction::Defer;
+    expected[*questionIndex("severe_allergy")] = ItemAction::DoctorReview;
+    EXPECT_EQ(policy.questionActions, expected);
+}
+
+TEST(KioskConfigTest, SingleDoseProductMayStateZeroIntervals) {
+    const auto result = parse(kSite + kProductHead +
+                              "series_doses = 1\nmin_interval_days = 0\nmax_interval_days = 0\n");
+    ASSERT_TRUE(result) << result.error().message;
+    ASSERT_EQ(result->policy.products.size(), 1u);
+    EXPECT_EQ(result->policy.products[0].seriesDoses, 1);
+    EXPECT_EQ(result->policy.products[0].dosesPerPack, 1);
+    EXPECT_FALSE(result->policy.products[0].boosterMinDays);
+}
+
+TEST(KioskConfigTest, RoleNames) {
+    EXPECT_EQ(toString(Role::Entry), "entry");
+    EXPECT_EQ(toString(Role::Station), "station");
+    EXPECT_EQ(toString(Role::Exit), "exit");
+    EXPECT_EQ(toString(Role::Console), "console");
+    for (const auto role : {Role::Entry, Role::Station, Role::Exit, Role::Console}) {
+        const auto result = parse(kSite + "role = \"" + std::string(toString(role)) + "\"\n");
+        ASSERT_TRUE(result) << result.error().message;
+        EXPECT_EQ(result->site.role, role);
+    }
+}
+
+TEST(KioskConfigTest, ExactMessages) {
+    EXPECT_EQ(errorOf(""), "k.toml:1: site: missing required table");
+    EXPECT_EQ(errorOf("# kiosk\n\n[site]\nname = \"x\"\n"),
+              "k.toml:3: site.id: missing required key");
+    EXPECT_EQ(errorOf(kSite + "[policy]\nobservation_minutes = 0\n"),
+              "k.toml:5: policy.observation_minutes: must be between 1 and 240, got 0");
+    EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 30\nmax_age = 20\n"),
+              "k.toml:6: policy.max_age: must be at least min_age (30), got 20");
+    EXPECT_EQ(errorOf(kSite + "[policy]\nfever_threshold_c = 34.5\n"),
+              "k.toml:5: policy.fever_threshold_c: must be between 35 and 42, got 34.5");
+    EXPECT_EQ(errorOf(kSite + kProductHead),
+              "k.toml:4: product[0].series_doses: missing required key");
+    EXPECT_EQ(errorOf(kSite + kProductHead +
+                      "series_doses = 2\nmin_interval_days = 21\n"
+                      "max_interval_days = 14\n"),
+              "k.toml:10: product[0].max_interval_days: must be at least min_interval_days (21), "
+              "got 14");
+}
+
+struct Case {
+    std::string text;
+    std::string prefix;    ///< "<source>:<line>: <key>: "
+    std::string fragment;  ///< part of what is wrong
+};
+
+void expectFailures(const std::vector<Case>& cases) {
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.text);
+        const std::string message = errorOf(c.text);
+        EXPECT_EQ(message.rfind(c.prefix, 0), 0u) << message;
+        EXPECT_NE(message.find(c.fragment), std::string::npos) << message;
+    }
+}
+
+TEST(KioskConfigTest, SiteRules) {
+    expectFailures({
+        {"[site]\nid = \"bad id!\"\nname = \"x\"\n", "k.toml:2: site.id: ",
+         "must be 1 to 32 characters of A-Z, a-z, 0-9, '_' or '-', got \"bad id!\""},
+        {"[site]\nid = \"" + std::string(33, 'A') + "\"\nname = \"x\"\n",
+         "k.toml:2: site.id: ", "must be 1 to 32"},
+        {"[site]\nid = \"\"\nname = \"x\"\n", "k.toml:2: site.id: ", "must be 1 to 32"},
+        {"[site]\nid = \"A\"\nname = \"  \"\n", "k.toml:3: site.name: ", "must not be empty"},
+        {"[site]\nid = \"A\"\n", "k.toml:1: site.name: ", "missing required key"},
+        {kSite + "role = \"kitchen\"\n",
+         "k.toml:4: site.role: ", "must be one of entry, station, exit, console, got \"kitchen\""},
+        {kSite + "key_file = \"\"\n", "k.toml:4: site.key_file: ", "must not be empty"},
+        {"site = \"BJ\"\n", "k.toml:1: site: ", "expected a table, got a string"},
+        {"[[site]]\nid = \"A\"\nname = \"x\"\n",
+         "k.toml:1: site: ", "expected a table, got an array"},
+    });
+}
+
+TEST(KioskConfigTest, PolicyRules) {
+    const std::string p = kSite + "[policy]\n";  // keys from line 5
+    expectFailures({
+        {p + "fever_threshold_c = 42.5\n",
+         "k.toml:5: policy.fever_threshold_c: ", "must be between 35 and 42, got 42.5"},
+        {p + "fever_threshold_c = nan\n",
+         "k.toml:5: policy.fever_threshold_c: ", "must be between 35 and 42"},
+        {p + "fever_threshold_c = 41.0\nvalid_max_c = 40.0\n",
+         "k.toml:5: policy.fever_threshold_c: ",
+         "fever_threshold_c (41) must lie within valid_min_c..valid_max_c (30..40)"},
+        {p + "valid_min_c = 38\n", "k.toml:5: policy.valid_min_c: ", "must lie within"},
+        {p + "valid_max_c = 36.5\n", "k.toml:5: policy.valid_max_c: ", "must lie within"},
+        {p + "valid_min_c = 19.9\n",
+         "k.toml:5: policy.valid_min_c: ", "must be between 20 and 40, got 19.9"},
+        {p + "valid_max_c = 45.5\n",
+         "k.toml:5: policy.valid_max_c: ", "must be between 20 and 45, got 45.5"},
+        {p + "valid_min_c = 38.0\nvalid_max_c = 36.0\n",
+         "k.toml:6: policy.valid_max_c: ", "valid_max_c (36) must be above valid_min_c (38)"},
+        {p + "valid_min_c = 36.0\nvalid_max_c = 36.0\n",
+         "k.toml:6: policy.valid_max_c: ", "must be above valid_min_c"},
+        {p + "observation_minutes = 241\n",
+         "k.toml:5: policy.observation_minutes: ", "must be between 1 and 240, got 241"},
+        {p + "min_age = -1\n", "k.toml:5: policy.min_age: ", "must be between 0 and 120, got -1"},
+        {p + "min_age = 121\n", "k.toml:5: policy.min_age: ", "must be between 0 and 120"},
+        {p + "max_age = 151\n", "k.toml:5: policy.max_age: ", "must be between 0 and 150"},
+        {p + "max_age = 17\n",
+         "k.toml:5: policy.max_age: ", "must be at least min_age (18), got 17"},
+        {p + "\n\ndoctor_review_from_age = 10\n",
+         "k.toml:7: policy.doctor_review_from_age: ", "must be at least min_age (18), got 10"},
+        {p + "require_health_code = \"yes\"\n",
+         "k.toml:5: policy.require_health_code: ", "expected a boolean, got a string"},
+        {p + "fever_threshold_c = \"37.3\"\n",
+         "k.toml:5: policy.fever_threshold_c: ", "expected a float, got a string"},
+        {p + "min_age = 18.5\n", "k.toml:5: policy.min_age: ", "expected an integer, got a float"},
+        {kSite + "policy = 1\n", "k.toml:4: site.policy: ", "unknown key"},
+        {"policy = 1\n" + kSite, "k.toml:1: policy: ", "expected a table, got an integer"},
+    });
+}
+
+TEST(KioskConfigTest, QuestionnaireRules) {
+    const std::string q = kSite + "[questionnaire]\n";
+    expectFailures({
+        {q + "severe_allergy = \"maybe\"\n", "k.toml:5: questionnaire.severe_allergy: ",
+         "must be \"defer\" or \"doctor_review\", got \"maybe\""},
+        {q + "lymphoma = true\n",
+         "k.toml:5: questionnaire.lymphoma: ", "expected a string, got a boolean"},
+        {q + "lymphoma = \"defer\"\nheadache = \"defer\"\n", "k.toml:6: questionnaire.headache: ",
+         "unknown key (allowed here: severe_allergy, acute_illness, fever_infection, "
+         "neurological, immunodeficiency, lymphoma, leukaemia_autoimmune, severe_chronic, "
+         "tumour_immunosuppressed)"},
+    });
+}
+
+TEST(KioskConfigTest, ProductRules) {
+    const std::string h = kSite + kProductHead;  // further keys from line 8
+    const std::string two = h + "series_doses = 2\n";
+    const std::string one = h + "series_doses = 1\n";  // further keys from line 9
+    expectFailures({
+        {kSite + "[[product]]\ncode = \"P 1\"\n",
+         "k.toml:5: product[0].code: ", "must be 1 to 32 characters"},
+        {kSite + "[[product]]\nname = \"V\"\n",
+         "k.toml:4: product[0].code: ", "missing required key"},
+        {kSite + "[[product]]\ncode = \"P1\"\nname = \"\"\n",
+         "k.toml:6: product[0].name: ", "must not be empty"},
+        {kSite + "[[product]]\ncode = \"P1\"\nname = \"V\"\n",
+         "k.toml:4: product[0].manufacturer: ", "missing required key"},
+        {h + "series_doses = 0\n",
+         "k.toml:8: product[0].series_doses: ", "must be between 1 and 5, got 0"},
+        {h + "series_doses = 6\n", "k.toml:8: product[0].series_doses: ", "between 1 and 5"},
+        {h + "series_doses = \"2\"\n",
+         "k.toml:8: product[0].series_doses: ", "expected an integer, got a string"},
+        {two, "k.toml:4: product[0].min_interval_days: ", "missing required key"},
+        {two + "min_interval_days = 0\n",
+         "k.toml:9: product[0].min_interval_days: ", "must be between 1 and 365, got 0"},
+        {two + "min_interval_days = 366\n",
+         "k.toml:9: product[0].min_interval_days: ", "must be between 1 and 365"},
+        {two + "min_interval_days = 21\n",
+         "k.toml:4: product[0].max_interval_days: ", "missing required key"},
+        {two + "min_interval_days = 21\nmax_interval_days = 3651\n",
+         "k.toml:10: product[0].max_interval_days: ", "must be between 1 and 3650"},
+        {one + "min_interval_days = 21\n", "k.toml:9: product[0].min_interval_days: ",
+         "must be 0 or absent when series_doses is 1, got 21"},
+        {one + "max_interval_days = 5\n",
+         "k.toml:9: product[0].max_interval_days: ", "must be 0 or absent when series_doses is 1"},
+        {one + "booster_min_days = 0\n",
+         "k.toml:9: product[0].booster_min_days: ", "must be between 1 and 3650"},
+        {one + "doses_per_pack = 21\n",
+         "k.toml:9: product[0].doses_per_pack: ", "must be between 1 and 20, got 21"},
+        {one + "doses_per_pack = 0\n",
+         "k.toml:9: product[0].doses_per_pack: ", "must be between 1 and 20"},
+        {one + "trace_prefixes = [\"861234\"]\n",
+         "k.toml:9: product[0].trace_prefixes[0]: ", "must be exactly 7 digits, got \"861234\""},
+        {one + "trace_prefixes = [\n  \"8612345\",\n  \"86123a5\",\n]\n",
+         "k.toml:11: product[0].trace_prefixes[1]: ", "must be exactly 7 digits"},
+        {one + "trace_prefixes = \"8612345\"\n",
+         "k.toml:9: product[0].trace_prefixes: ", "expected an array, got a string"},
+        {one + "gtins = [\"0200123400001\"]\n",
+         "k.toml:9: product[0].gtins[0]: ", "must be exactly 14 digits"},
+        {one + "gtins = [2001234000017]\n",
+         "k.toml:9: product[0].gtins[0]: ", "expected a string, got an integer"},
+        {"product = 3\n" + kSite,
+         "k.toml:1: product: ", "expected an array of tables ([[product]]), got an integer"},
+        {"[product]\ncode = \"P1\"\n" + kSite,
+         "k.toml:1: product: ", "expected an array of tables ([[product]]), got a table"},
+    });
+}
+
+TEST(KioskConfigTest, BadGtinCheckDigit) {
+    EXPECT_EQ(errorOf(kSite + kProductHead +
+                      "series_doses = 1\n"
+                      "gtins = [\"02001234000017\", \"02001234000018\"]\n"),
+              "k.toml:9: product[0].gtins[1]: GTIN \"02001234000018\" has a wrong check digit "
+              "(expected 7)");
+    // The same codes with their right check digits are accepted.
+    const auto result = parse(kSite + kProductHead +
+                              "series_doses = 1\n"
+                              "gtins = [\"02001234000024\", \"12001234000038\"]\n");
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result->policy.products[0].gtins.size(), 2u);
+}
+
+TEST(KioskConfigTest, DuplicateProductCode) {
+    const std::string product = kProductHead + "series_doses = 1\n";  // 5 lines
+    EXPECT_EQ(errorOf(kSite + product + "\n" + product),
+              "k.toml:11: product[1].code: duplicate product code \"P1\"");
+}
+
+TEST(KioskConfigTest, TraceCodesMustNotBeShared) {
+    const std::string first =
+        "[[product]]\ncode = \"A\"\nname = \"a\"\nmanufacturer = \"m\"\n"
+        "series_doses = 1\ntrace_prefixes = [\"8612345\"]\n"
+        "gtins = [\"02001234000017\"]\n";  // lines 4-10
+    const std::string second =
+        "[[product]]\ncode = \"B\"\nname = \"b\"\nmanufacturer = \"m\"\n"
+        "series_doses = 1\n";  // lines 11-15
+    EXPECT_EQ(errorOf(kSite + first + second + "trace_prefixes = [\"8600000\", \"8612345\"]\n"),
+              "k.toml:16: product[1].trace_prefixes[1]: trace prefix \"8612345\" is already "
+              "used by product \"A\"");
+    EXPECT_EQ(errorOf(kSite + first + second + "gtins = [\"02001234000017\"]\n"),
+              "k.toml:16: product[1].gtins[0]: GTIN \"02001234000017\" is already used by "
+              "product \"A\"");
+}
+
+TEST(KioskConfigTest, CampaignStepRules) {
+    const std::string s = kSite + "[[campaign_step]]\nid = \"a\"\nname = \"A\"\n";  // from line 7
+    expectFailures({
+        {s, "k.toml:4: campaign_step[0].min_age: ", "missing required key"},
+        {kSite + "[[campaign_step]]\nname = \"A\"\nmin_age = 1\n",
+         "k.toml:4: campaign_step[0].id: ", "missing required key"},
+        {s + "min_age = 151\n", "k.toml:7: campaign_step[0].min_age: ", "between 0 and 150"},
+        {s + "min_age = 60\nmax_age = 59\n",
+         "k.toml:8: campaign_step[0].max_age: ", "must be at least min_age (60), got 59"},
+        {s + "min_age = 60\nopen = 1\n",
+         "k.toml:8: campaign_step[0].open: ", "expected a boolean, got an integer"},
+        {s + "min_age = 1\n[[campaign_step]]\nid = \"a\"\nname = \"B\"\nmin_age = 5\n",
+         "k.toml:9: campaign_step[1].id: ", "duplicate campaign step id \"a\""},
+        {"campaign_step = []\nextra = 1\n" + kSite, "k.toml:2: extra: ", "unknown key"},
+    });
+}
+
+TEST(KioskConfigTest, OverlappingCampaignSteps) {
+    const std::string adults =
+        "[[campaign_step]]\nid = \"adults\"\nname = \"A\"\nmin_age = 18\nmax_age = 59\n";
+    EXPECT_EQ(
+        errorOf(kSite + adults + "[[campaign_step]]\nid = \"late\"\nname = \"L\"\nmin_age = 50\n"),
+        "k.toml:9: campaign_step[1]: age band 50+ of step \"late\" overlaps step \"adults\" "
+        "(18-59)");
+    EXPECT_EQ(
+        errorOf(kSite + adults +
+                "[[campaign_step]]\nid = \"young\"\nname = \"Y\"\nmin_age = 3\nmax_age = 18\n"),
+        "k.toml:9: campaign_step[1]: age band 3-18 of step \"young\" overlaps step "
+        "\"adults\" (18-59)");
+    EXPECT_EQ(
+        errorOf(kSite + "[[campaign_step]]\nid = \"all\"\nname = \"All\"\nmin_age = 0\n" + adults),
+        "k.toml:8: campaign_step[1]: age band 18-59 of step \"adults\" overlaps step "
+        "\"all\" (0+)");
+    // Bands that touch without sharing an age are fine.
+    const auto result =
+        parse(kSite + adults + "[[campaign_step]]\nid = \"old\"\nname = \"O\"\nmin_age = 60\n");
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result->policy.campaignSteps.size(), 2u);
+}
+
+TEST(KioskConfigTest, UnknownKeys) {
+    EXPECT_EQ(errorOf("colour = \"red\"\n" + kSite),
+              "k.toml:1: colour: unknown key (allowed here: site, policy, questionnaire, product, "
+              "campaign_step)");
+    EXPECT_EQ(errorOf(kSite + "\n[printer]\nport = 1\n"),
+              "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
+              "product, campaign_step)");
+    EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 18\nfever = 37.5\n"),
+              "k.toml:6: policy.fever: unknown key (allowed here: require_health_code, "
+              "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
+              "max_age, doctor_review_from_age)");
+    EXPECT_EQ(errorOf(kSite + kProductHead + "series_doses = 1\ncolour = \"red\"\n"),
+              "k.toml:9: product[0].colour: unknown key (allowed here: code, name, manufacturer, "
+              "trace_prefixes, gtins, series_doses, min_interval_days, max_interval_days, "
+              "booster_min_days, doses_per_pack)");
+    EXPECT_EQ(errorOf(kSite + "ip = \"10.0.0.1\"\n"),
+              "k.toml:4: site.ip: unknown key (allowed here: id, name, role, key_file)");
+    EXPECT_EQ(errorOf(kSite + "[policy.extra]\nx = 1\n"),
+              "k.toml:4: policy.extra: unknown key (allowed here: require_health_code, "
+              "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
+              "max_age, doctor_review_from_age)");
+    EXPECT_EQ(errorOf(kSite + "[[campaign_step]]\nid = \"a\"\nname = \"A\"\nmin_age = 1\nto = 2\n"),
+              "k.toml:8: campaign_step[0].to: unknown key (allowed here: id, name, min_age, "
+              "max_age, open)");
+}
+
+TEST(KioskConfigTest, WrongType) {
+    EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = \"18\"\n"),
+              "k.toml:5: policy.min_age: expected an integer, got a string");
+    EXPECT_EQ(errorOf("[site]\nid = 17\nname = \"x\"\n"),
+              "k.toml:2: site.id: expected a string, got an integer");
+    EXPECT_EQ(errorOf(kSite + "[policy]\nobservation_minutes = 1979-05-27\n"),
+              "k.toml:5: policy.observation_minutes: expected an integer, got a date");
+}
+
+TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {
+    const std::string message = errorOf(kSite + "[policy]\nmin_age = = 3\n");
+    EXPECT_EQ(message.rfind("k.toml:5:11: ", 0), 0u) << message;
+    EXPECT_GT(message.size(), std::string("k.toml:5:11: ").size());
+
+    const std::string unclosed = errorOf(kSite + "name2 = \"open\n");
+    EXPECT_EQ(unclosed.rfind("k.toml:4:", 0), 0u) << unclosed;
+}
+
+TEST_F(KioskConfigFileTest, MissingFile) {
+    const fs::path path = m_dir / "absent.toml";
+    const auto result = loadKioskConfig(path);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message, path.string() + ": cannot open: No such file or directory");
+}
+
+TEST_F(KioskConfigFileTest, DirectoryIsNotAFile) {
+    const auto result = loadKioskConfig(m_dir);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message.rfind(m_dir.string() + ": ", 0), 0u);
+    EXPECT_NE(result.error().message.find("Is a directory"), std::string::npos)
+        << result.error().message;
+}
+
+TEST_F(KioskConfigFileTest, EmptyFile) {
+    const fs::path path = write("kiosk.toml", "");
+    const auto result = loadKioskConfig(path);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message, path.string() + ":1: site: missing required table");
+}
+
+TEST_F(KioskConfigFileTest, ErrorsNameTheFile) {
+    const fs::path path = write("kiosk.toml", kSite + "[policy]\nmin_age = 200\n");
+    const auto result = loadKioskConfig(path);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().message,
+              path.string() + ":5: policy.min_age: must be between 0 and 120, got 200");
+}
+
+TEST_F(KioskConfigFileTest, RelativeKeyFileIsTakenFromTheConfigFolder) {
+    const auto byDefault = loadKioskConfig(write("default.toml", kSite));
+    ASSERT_TRUE(byDefault) << byDefault.error().message;
+    EXPECT_EQ(byDefault->site.keyFile, m_dir / "site.key");
+
+    const auto relative =
+        loadKioskConfig(write("relative.toml", kSite + "key_file = \"secrets/kiosk.key\"\n"));
+    ASSERT_TRUE(relative) << relative.error().message;
+    EXPECT_EQ(relative->site.keyFile, m_dir / "secrets/kiosk.key");
+
+    const auto absolute = loadKioskConfig(
+        write("absolute.toml", kSite + "key_file = \"/var/lib/vaxkiosk/site.key\"\n"));
+    ASSERT_TRUE(absolute) << absolute.error().message;
+    EXPECT_EQ(absolute->site.keyFile, fs::path("/var/lib/vaxkiosk/site.key"));
+}
+
+TEST(KioskConfigTest, RelativeKeyFileWithParseBaseDir) {
+    const auto result =
+        parseKioskConfig(kSite + "key_file = \"keys/site.key\"\n", "k.toml", "/opt/kiosk/etc");
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result->site.keyFile, fs::path("/opt/kiosk/etc/keys/site.key"));
+}
+
+}  // namespace
+}  // namespace vax
