@@ -1,0 +1,536 @@
+#include "store/Journal.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/Migrations.h"
+
+namespace vax {
+
+namespace {
+
+using nlohmann::json;
+
+std::string reasonKeys(const std::vector<Reason>& reasons) {
+    std::string keys;
+    for (const auto& reason : reasons) {
+        keys += keys.empty() ? "" : ",";
+        keys += toString(reason.code);
+    }
+    return keys;
+}
+
+Outcome outcomeFromString(std::string_view text) {
+    if (text == "proceed") {
+        return Outcome::Proceed;
+    }
+    return text == "defer" ? Outcome::Defer : Outcome::StaffReview;
+}
+
+// Columns: id, stage, decision, desk, queue_no, day
+constexpr std::string_view kVisitColumns =
+    "SELECT id, stage, decision, desk, queue_no, day FROM visits";
+
+struct VisitRow {
+    VisitState state;
+    std::string day;
+};
+
+VisitRow readVisitRow(const Statement& s) {
+    VisitRow row;
+    row.state.visitId = s.int64(0);
+    row.state.stage = stageFromString(s.text(1)).value_or(Stage::CheckedIn);
+    row.state.decision = outcomeFromString(s.text(2));
+    if (!s.isNull(3) && !s.isNull(4)) {
+        row.state.queueNumber = QueueNumber{s.text(3).front(), int(s.int64(4))};
+    }
+    row.day = std::string(s.text(5));
+    return row;
+}
+
+Result<VisitRow> loadVisit(Database& db, std::int64_t visitId) {
+    auto stmt = db.prepare(std::string(kVisitColumns) + " WHERE id = ?");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, visitId);
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error{"no visit " + std::to_string(visitId)};
+    }
+    return readVisitRow(*stmt);
+}
+
+Result<std::int64_t> upsertPerson(Database& db, const CheckInRecord& r) {
+    auto find = db.prepare("SELECT id FROM persons WHERE id_hash = ?");
+    if (!find) {
+        return find.error();
+    }
+    find->bindBlob(1, r.person.hash);
+    auto found = find->step();
+    if (!found) {
+        return found.error();
+    }
+    if (*found) {
+        return find->int64(0);
+    }
+    auto insert = db.prepare(
+        "INSERT INTO persons (id_hash, id_masked, id_sealed, birth_date, sex, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bindBlob(1, r.person.hash)
+        .bind(2, r.person.masked)
+        .bindBlob(3, r.person.sealed)
+        .bind(4, r.birthDate.iso())
+        .bind(5, r.sex == Sex::Male ? "M" : "F")
+        .bind(6, r.atMs);
+    if (auto st = insert->run(); !st) {
+        return st.error();
+    }
+    return db.lastInsertId();
+}
+
+json checkInData(const CheckInRecord& r) {
+    json reasons = json::array();
+    for (const auto& reason : r.decision.reasons) {
+        reasons.push_back({{"code", toString(reason.code)}, {"detail", reason.detail}});
+    }
+    json data{{"decision", toString(r.decision.outcome)},
+              {"reasons", reasons},
+              {"health_code", toString(r.healthCode)},
+              {"temperature_c", r.temperatureC ? json(*r.temperatureC) : json(nullptr)},
+              {"fever", r.decision.fever},
+              {"age", r.decision.age}};
+    if (r.decision.campaignStepId) {
+        data["campaign_step"] = *r.decision.campaignStepId;
+    }
+    return data;
+}
+
+}  // namespace
+
+Result<Journal> Journal::open(const std::filesystem::path& path) {
+    auto db = Database::open(path);
+    if (!db) {
+        return db.error();
+    }
+    if (auto st = migrate(*db); !st) {
+        return Error{"database " + path.string() + ": " + st.error().message};
+    }
+    return Journal(std::move(db).value());
+}
+
+Result<std::int64_t> Journal::appendEvent(std::int64_t visitId, std::int64_t atMs,
+                                          std::string_view kind, Stage stage,
+                                          const std::string& data) {
+    auto stmt =
+        m_db.prepare("INSERT INTO events (visit_id, at, kind, stage, data) VALUES (?,?,?,?,?)");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, visitId).bind(2, atMs).bind(3, kind).bind(4, toString(stage)).bind(5, data);
+    if (auto st = stmt->run(); !st) {
+        return st.error();
+    }
+    return m_db.lastInsertId();
+}
+
+Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto personId = upsertPerson(m_db, r);
+    if (!personId) {
+        return personId.error();
+    }
+    auto insert = m_db.prepare(
+        "INSERT INTO visits (person_id, day, stage, decision, reasons, reason_mask, fever, age,"
+        " campaign_step, checked_in_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, *personId)
+        .bind(2, r.day)
+        .bind(3, toString(Stage::CheckedIn))
+        .bind(4, toString(r.decision.outcome))
+        .bind(5, reasonKeys(r.decision.reasons))
+        .bind(6, std::int64_t(reasonMask(r.decision.reasons)))
+        .bind(7, r.decision.fever ? 1 : 0)
+        .bind(8, r.decision.age)
+        .bind(9, r.decision.campaignStepId)
+        .bind(10, r.atMs)
+        .bind(11, r.atMs);
+    if (auto st = insert->run(); !st) {
+        return st.error();
+    }
+    const std::int64_t visitId = m_db.lastInsertId();
+    auto seq = appendEvent(visitId, r.atMs, "checked_in", Stage::CheckedIn, checkInData(r).dump());
+    if (!seq) {
+        return seq.error();
+    }
+    VisitState state{visitId, Stage::CheckedIn, r.decision.outcome, std::nullopt, *seq};
+    if (r.decision.outcome == Outcome::Proceed) {
+        auto queued = queueVisit(visitId, r.day, r.desks, r.atMs);
+        if (!queued) {
+            return queued.error();
+        }
+        state = *queued;
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return state;
+}
+
+Result<VisitState> Journal::queueVisit(std::int64_t visitId, const std::string& day,
+                                       const std::vector<Desk>& desks, std::int64_t atMs) {
+    if (desks.empty()) {
+        return Error{"no registration desk is open"};
+    }
+    std::vector<DeskLoad> loads;
+    auto count = m_db.prepare(
+        "SELECT count(*) FROM visits WHERE day = ? AND desk = ? AND stage = 'waiting'");
+    if (!count) {
+        return count.error();
+    }
+    for (Desk desk : desks) {
+        count->reset();
+        count->bind(1, day).bind(2, std::string_view(&desk, 1));
+        if (auto row = count->step(); !row) {
+            return row.error();
+        }
+        loads.push_back({desk, int(count->int64(0))});
+    }
+    const Desk desk = chooseDesk(loads);
+    auto next = m_db.prepare(
+        "SELECT coalesce(max(queue_no), 0) + 1 FROM visits WHERE day = ? AND desk = ?");
+    if (!next) {
+        return next.error();
+    }
+    next->bind(1, day).bind(2, std::string_view(&desk, 1));
+    if (auto row = next->step(); !row) {
+        return row.error();
+    }
+    const QueueNumber number{desk, int(next->int64(0))};
+    auto update = m_db.prepare(
+        "UPDATE visits SET stage = 'waiting', desk = ?, queue_no = ?, queued_at = ?,"
+        " updated_at = ? WHERE id = ?");
+    if (!update) {
+        return update.error();
+    }
+    update->bind(1, std::string_view(&desk, 1))
+        .bind(2, number.number)
+        .bind(3, atMs)
+        .bind(4, atMs)
+        .bind(5, visitId);
+    if (auto st = update->run(); !st) {
+        return st.error();
+    }
+    const json data{{"desk", std::string(1, desk)}, {"number", number.label()}};
+    auto seq = appendEvent(visitId, atMs, "queued", Stage::Waiting, data.dump());
+    if (!seq) {
+        return seq.error();
+    }
+    auto row = loadVisit(m_db, visitId);
+    if (!row) {
+        return row.error();
+    }
+    row->state.lastEventSeq = *seq;
+    return row->state;
+}
+
+Result<VisitState> Journal::moveTo(std::int64_t visitId, Stage to, std::int64_t atMs,
+                                   std::string_view kind, const std::string& data) {
+    auto row = loadVisit(m_db, visitId);
+    if (!row) {
+        return row.error();
+    }
+    if (auto st = checkTransition(row->state.stage, to); !st) {
+        return Error{"visit " + std::to_string(visitId) + ": " + st.error().message};
+    }
+    auto update = m_db.prepare(
+        "UPDATE visits SET stage = ?, updated_at = ?,"
+        " called_at = CASE WHEN ? = 'called' THEN ? ELSE called_at END WHERE id = ?");
+    if (!update) {
+        return update.error();
+    }
+    update->bind(1, toString(to))
+        .bind(2, atMs)
+        .bind(3, toString(to))
+        .bind(4, atMs)
+        .bind(5, visitId);
+    if (auto st = update->run(); !st) {
+        return st.error();
+    }
+    auto seq = appendEvent(visitId, atMs, kind, to, data);
+    if (!seq) {
+        return seq.error();
+    }
+    row->state.stage = to;
+    row->state.lastEventSeq = *seq;
+    return row->state;
+}
+
+Result<VisitState> Journal::override(const Override& d) {
+    if (d.staff.empty() || d.reason.empty()) {
+        return Error{"an override needs the staff member and a reason"};
+    }
+    if (d.outcome == Outcome::StaffReview) {
+        return Error{"an override decides: proceed or defer"};
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto row = loadVisit(m_db, d.visitId);
+    if (!row) {
+        return row.error();
+    }
+    if (row->state.stage != Stage::CheckedIn) {
+        return Error{"visit " + std::to_string(d.visitId) + " is " +
+                     std::string(toString(row->state.stage)) + ", not awaiting a decision"};
+    }
+    auto audit = m_db.prepare(
+        "INSERT INTO audit (at, staff, action, visit_id, reason, detail) VALUES (?,?,?,?,?,?)");
+    if (!audit) {
+        return audit.error();
+    }
+    const std::string action = "override_" + std::string(toString(d.outcome));
+    const json detail{{"entry_decision", toString(row->state.decision)}};
+    audit->bind(1, d.atMs)
+        .bind(2, d.staff)
+        .bind(3, action)
+        .bind(4, d.visitId)
+        .bind(5, d.reason)
+        .bind(6, detail.dump());
+    if (auto st = audit->run(); !st) {
+        return st.error();
+    }
+    const json data{{"outcome", toString(d.outcome)}, {"audit_id", m_db.lastInsertId()}};
+    Result<VisitState> state = Error{""};
+    if (d.outcome == Outcome::Defer) {
+        auto mark = m_db.prepare("UPDATE visits SET deferred_by_staff = 1 WHERE id = ?");
+        if (!mark) {
+            return mark.error();
+        }
+        mark->bind(1, d.visitId);
+        if (auto st = mark->run(); !st) {
+            return st.error();
+        }
+        state = moveTo(d.visitId, Stage::Deferred, d.atMs, "override", data.dump());
+    } else {
+        auto seq = appendEvent(d.visitId, d.atMs, "override", Stage::CheckedIn, data.dump());
+        if (!seq) {
+            return seq.error();
+        }
+        state = queueVisit(d.visitId, row->day, d.desks, d.atMs);
+    }
+    if (!state) {
+        return state.error();
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return state;
+}
+
+Result<VisitState> Journal::advance(std::int64_t visitId, Stage to, std::int64_t atMs) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto row = loadVisit(m_db, visitId);
+    if (!row) {
+        return row.error();
+    }
+    if (row->state.stage == Stage::CheckedIn) {
+        return Error{"visit " + std::to_string(visitId) +
+                     " awaits a staff decision: use an override, with a reason"};
+    }
+    if (to == Stage::Called) {
+        return Error{"people are called with the queue call command"};
+    }
+    auto state = moveTo(visitId, to, atMs, "stage", "{}");
+    if (!state) {
+        return state.error();
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return state;
+}
+
+Result<std::vector<VisitState>> Journal::callNext(const std::string& day, Desk desk, int count,
+                                                  std::int64_t atMs) {
+    if (count < 1) {
+        return Error{"call at least one person"};
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto status = queueStatus(day);
+    if (!status) {
+        return status.error();
+    }
+    std::vector<VisitState> called;
+    const json data{{"desk", std::string(1, desk)}};
+    for (const WaitingEntry& entry : nextToCall(status->nextUp, desk, count)) {
+        auto state = moveTo(entry.visitId, Stage::Called, atMs, "called", data.dump());
+        if (!state) {
+            return state.error();
+        }
+        called.push_back(*state);
+    }
+    if (auto st = tx->commit(); !st) {
+        return st.error();
+    }
+    return called;
+}
+
+Result<VisitState> Journal::visit(std::int64_t visitId) {
+    auto row = loadVisit(m_db, visitId);
+    if (!row) {
+        return row.error();
+    }
+    auto last = m_db.prepare("SELECT coalesce(max(seq), 0) FROM events WHERE visit_id = ?");
+    if (!last) {
+        return last.error();
+    }
+    last->bind(1, visitId);
+    if (auto r = last->step(); !r) {
+        return r.error();
+    }
+    row->state.lastEventSeq = last->int64(0);
+    return row->state;
+}
+
+Result<std::vector<JournalEvent>> Journal::events(std::int64_t visitId) {
+    auto stmt = m_db.prepare(
+        "SELECT seq, visit_id, at, kind, stage, data FROM events WHERE visit_id = ?"
+        " ORDER BY seq");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, visitId);
+    std::vector<JournalEvent> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const auto stage = stageFromString(stmt->text(4));
+        if (!stage) {
+            return Error{"journal event " + std::to_string(stmt->int64(0)) +
+                         " names an unknown stage"};
+        }
+        out.push_back({stmt->int64(0), stmt->int64(1), stmt->int64(2), std::string(stmt->text(3)),
+                       *stage, std::string(stmt->text(5))});
+    }
+    return out;
+}
+
+Result<Stage> Journal::replayedStage(std::int64_t visitId) {
+    auto all = events(visitId);
+    if (!all) {
+        return all.error();
+    }
+    std::vector<Stage> stages;
+    for (const auto& event : *all) {
+        // An event that leaves the stage as it was (an override to proceed before queueing)
+        // is not a transition.
+        if (stages.empty() || stages.back() != event.stage) {
+            stages.push_back(event.stage);
+        }
+    }
+    return replayStages(stages);
+}
+
+Result<QueueStatus> Journal::queueStatus(const std::string& day) {
+    QueueStatus status;
+    auto stages = m_db.prepare("SELECT stage, count(*) FROM visits WHERE day = ? GROUP BY stage");
+    if (!stages) {
+        return stages.error();
+    }
+    stages->bind(1, day);
+    for (;;) {
+        auto row = stages->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        if (auto stage = stageFromString(stages->text(0))) {
+            status.byStage[std::size_t(*stage)] = int(stages->int64(1));
+        }
+    }
+    auto waiting = m_db.prepare(
+        "SELECT id, desk, queue_no FROM visits WHERE day = ? AND stage = 'waiting'"
+        " ORDER BY queue_no, desk");
+    if (!waiting) {
+        return waiting.error();
+    }
+    waiting->bind(1, day);
+    for (;;) {
+        auto row = waiting->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        const WaitingEntry entry{waiting->int64(0),
+                                 QueueNumber{waiting->text(1).front(), int(waiting->int64(2))}};
+        status.nextUp.push_back(entry);
+        auto load = std::find_if(status.waitingByDesk.begin(), status.waitingByDesk.end(),
+                                 [&](const DeskLoad& l) { return l.desk == entry.number.desk; });
+        if (load == status.waitingByDesk.end()) {
+            status.waitingByDesk.push_back({entry.number.desk, 1});
+        } else {
+            ++load->waiting;
+        }
+    }
+    return status;
+}
+
+Status Journal::forEachVisit(const std::string& day,
+                             const std::function<void(const VisitSummary&)>& visit) {
+    auto stmt = m_db.prepare(
+        "SELECT decision, stage, fever, deferred_by_staff, reason_mask, age, campaign_step,"
+        " queued_at, called_at FROM visits WHERE day = ?");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, day);
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return okStatus();
+        }
+        VisitSummary s;
+        s.decision = outcomeFromString(stmt->text(0));
+        s.stage = stageFromString(stmt->text(1)).value_or(Stage::CheckedIn);
+        s.fever = stmt->int64(2) != 0;
+        s.deferredByStaff = stmt->int64(3) != 0;
+        s.reasonMask = std::uint32_t(stmt->int64(4));
+        s.age = int(stmt->int64(5));
+        s.campaignStep = stmt->text(6);
+        s.queuedAtMs = stmt->optionalInt64(7);
+        s.calledAtMs = stmt->optionalInt64(8);
+        visit(s);
+    }
+}
+
+}  // namespace vax

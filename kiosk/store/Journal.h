@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/CivilDate.h"
+#include "core/Decision.h"
+#include "core/Queue.h"
+#include "core/Report.h"
+#include "core/ResidentId.h"
+#include "core/Result.h"
+#include "core/VisitStage.h"
+#include "store/PersonVault.h"
+#include "store/Sqlite.h"
+
+namespace vax {
+
+/// A check-in to record: the protected person, the facts shown and the decision made.
+struct CheckInRecord {
+    ProtectedId person;
+    CivilDate birthDate;
+    Sex sex = Sex::Female;
+    HealthCodeStatus healthCode = HealthCodeStatus::NotChecked;
+    std::optional<double> temperatureC;  ///< empty: sensor error
+    Decision decision;
+    std::string day;  ///< local date, YYYY-MM-DD
+    std::int64_t atMs = 0;
+    std::vector<Desk> desks{'A', 'B'};  ///< registration desks open today
+};
+
+/// Where a visit stands after a journal write.
+struct VisitState {
+    std::int64_t visitId = 0;
+    Stage stage = Stage::CheckedIn;
+    Outcome decision = Outcome::Proceed;
+    std::optional<QueueNumber> queueNumber;
+    std::int64_t lastEventSeq = 0;  ///< the journal position that was committed
+};
+
+/// One journal entry.
+struct JournalEvent {
+    std::int64_t seq = 0;
+    std::int64_t visitId = 0;
+    std::int64_t atMs = 0;
+    std::string kind;
+    Stage stage = Stage::CheckedIn;
+    std::string data;  ///< JSON
+};
+
+/// How many of the day's visits are at each stage, and who waits at which desk.
+struct QueueStatus {
+    std::array<int, kStageCount> byStage{};
+    std::vector<DeskLoad> waitingByDesk;
+    std::vector<WaitingEntry> nextUp;  ///< waiting, in call order
+};
+
+/// A staff decision on a visit awaiting review.
+struct Override {
+    std::int64_t visitId = 0;
+    Outcome outcome = Outcome::Proceed;  ///< Proceed (queue) or Defer
+    std::string staff;                   ///< staff id, never a resident's data
+    std::string reason;
+    std::int64_t atMs = 0;
+    std::vector<Desk> desks{'A', 'B'};
+};
+
+/// The site's append-only journal in SQLite, with the visit table as its projection.
+/// Every method commits before it returns: what it reports as done is on disk.
+class Journal {
+public:
+    /// Opens (creating and migrating as needed) the database at `path`.
+    static Result<Journal> open(const std::filesystem::path& path);
+
+    /// Records a check-in; a "proceed" decision also queues the person at a desk.
+    Result<VisitState> checkIn(const CheckInRecord& record);
+    /// Applies a staff decision to a visit awaiting review; audited.
+    Result<VisitState> override(const Override& decision);
+    /// Moves a visit on; refuses illegal transitions and ones that need their own command
+    /// (calling, leaving check-in).
+    Result<VisitState> advance(std::int64_t visitId, Stage to, std::int64_t atMs);
+    /// Calls the next `count` waiting people of the day at `desk`.
+    Result<std::vector<VisitState>> callNext(const std::string& day, Desk desk, int count,
+                                             std::int64_t atMs);
+
+    Result<VisitState> visit(std::int64_t visitId);
+    Result<std::vector<JournalEvent>> events(std::int64_t visitId);
+    Result<QueueStatus> queueStatus(const std::string& day);
+    /// Streams the day's visits for the report.
+    Status forEachVisit(const std::string& day,
+                        const std::function<void(const VisitSummary&)>& visit);
+    /// Rebuilds a visit's stage from its events alone.
+    Result<Stage> replayedStage(std::int64_t visitId);
+
+    Database& database() { return m_db; }
+
+private:
+    explicit Journal(Database db) : m_db(std::move(db)) {}
+    Result<std::int64_t> appendEvent(std::int64_t visitId, std::int64_t atMs, std::string_view kind,
+                                     Stage stage, const std::string& data);
+    Result<VisitState> queueVisit(std::int64_t visitId, const std::string& day,
+                                  const std::vector<Desk>& desks, std::int64_t atMs);
+    Result<VisitState> moveTo(std::int64_t visitId, Stage to, std::int64_t atMs,
+                              std::string_view kind, const std::string& data);
+
+    Database m_db;
+};
+
+}  // namespace vax

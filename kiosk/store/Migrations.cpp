@@ -1,0 +1,131 @@
+#include "store/Migrations.h"
+
+#include <string>
+
+namespace vax {
+
+namespace {
+
+// Version 1: persons, visits (a projection of the journal) and the append-only journal.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE persons (
+    id          INTEGER PRIMARY KEY,
+    id_hash     BLOB NOT NULL UNIQUE,  -- keyed BLAKE2b of the ID number, for lookup
+    id_masked   TEXT NOT NULL,         -- for display: 1101**********123X
+    id_sealed   BLOB NOT NULL,         -- sealed to the site key, for later upload
+    birth_date  TEXT NOT NULL,
+    sex         TEXT NOT NULL CHECK (sex IN ('F', 'M')),
+    created_at  INTEGER NOT NULL
+);
+CREATE TABLE visits (
+    id             INTEGER PRIMARY KEY,
+    person_id      INTEGER NOT NULL REFERENCES persons(id),
+    day            TEXT NOT NULL,      -- local date of the check-in, YYYY-MM-DD
+    stage          TEXT NOT NULL,
+    decision       TEXT NOT NULL,
+    reasons        TEXT NOT NULL,      -- reason keys, comma separated
+    reason_mask    INTEGER NOT NULL,
+    fever          INTEGER NOT NULL,
+    age            INTEGER NOT NULL,
+    campaign_step  TEXT,
+    desk           TEXT,
+    queue_no       INTEGER,
+    checked_in_at  INTEGER NOT NULL,   -- Unix ms
+    queued_at      INTEGER,
+    called_at      INTEGER,
+    updated_at     INTEGER NOT NULL,
+    UNIQUE (day, desk, queue_no)
+);
+CREATE INDEX visits_by_day ON visits(day, stage);
+CREATE TABLE events (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    visit_id  INTEGER NOT NULL REFERENCES visits(id),
+    at        INTEGER NOT NULL,        -- Unix ms
+    kind      TEXT NOT NULL,
+    stage     TEXT NOT NULL,           -- the stage the visit is in after this event
+    data      TEXT NOT NULL            -- JSON; never an ID number or a name
+);
+CREATE INDEX events_by_visit ON events(visit_id, seq);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)sql";
+
+// Version 2: staff overrides are audited apart from the journal: who, when, what, why.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE audit (
+    id        INTEGER PRIMARY KEY,
+    at        INTEGER NOT NULL,
+    staff     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    visit_id  INTEGER REFERENCES visits(id),
+    reason    TEXT NOT NULL,
+    detail    TEXT NOT NULL
+);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+ALTER TABLE visits ADD COLUMN deferred_by_staff INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}};
+    return all;
+}
+
+int latestSchemaVersion() {
+    return migrations().back().version;
+}
+
+Result<int> schemaVersion(Database& db) {
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt) {
+        return stmt.error();
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    return int(stmt->int64(0));
+}
+
+Status migrate(Database& db, int target) {
+    if (target < 0) {
+        target = latestSchemaVersion();
+    }
+    auto current = schemaVersion(db);
+    if (!current) {
+        return current.error();
+    }
+    if (*current > latestSchemaVersion()) {
+        return Error{"the database has schema version " + std::to_string(*current) +
+                     ", newer than this program knows (" + std::to_string(latestSchemaVersion()) +
+                     "): update the program"};
+    }
+    for (const Migration& m : migrations()) {
+        if (m.version <= *current || m.version > target) {
+            continue;
+        }
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
+        }
+        if (auto st = db.exec(m.sql); !st) {
+            return Error{"migration " + std::to_string(m.version) +
+                         " failed: " + st.error().message};
+        }
+        if (auto st = db.exec("PRAGMA user_version = " + std::to_string(m.version)); !st) {
+            return st.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+    }
+    return okStatus();
+}
+
+}  // namespace vax

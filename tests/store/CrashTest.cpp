@@ -1,0 +1,98 @@
+// A child process records check-ins and is killed with SIGKILL at random moments. After
+// every kill the file must open, pass integrity_check, and hold every check-in that the
+// child reported as committed.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "store/Journal.h"
+#include "support/CheckIns.h"
+#include "support/TempDir.h"
+
+namespace vax {
+namespace {
+
+constexpr int kKills = 200;
+
+// Runs in the child: check in people until killed; after each commit, report the visit id.
+[[noreturn]] void recordUntilKilled(const std::filesystem::path& db, const SiteKeys& keys,
+                                    int firstSerial, int reportFd) {
+    auto journal = Journal::open(db);
+    if (!journal) {
+        _exit(3);
+    }
+    const PersonVault vault(keys);
+    for (int serial = firstSerial;; ++serial) {
+        const Outcome outcome = serial % 3 == 0 ? Outcome::StaffReview : Outcome::Proceed;
+        auto state = journal->checkIn(test::makeCheckIn(vault, serial, outcome));
+        if (!state) {
+            _exit(4);
+        }
+        const std::int64_t id = state->visitId;
+        if (::write(reportFd, &id, sizeof id) != sizeof id) {
+            _exit(5);
+        }
+    }
+}
+
+std::vector<std::int64_t> readReported(int fd) {
+    std::vector<std::int64_t> ids;
+    std::int64_t id = 0;
+    while (::read(fd, &id, sizeof id) == sizeof id) {
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+TEST(CrashTest, KilledWriterNeverLosesACommittedCheckIn) {
+    test::TempDir dir;
+    const auto db = dir / "crash.db";
+    const SiteKeys keys = SiteKeys::generate();
+    std::mt19937 rng(20261125);
+    std::uniform_int_distribution<int> delayUs(0, 40'000);
+    std::size_t reportedTotal = 0;
+
+    for (int round = 0; round < kKills; ++round) {
+        int fds[2];
+        ASSERT_EQ(::pipe(fds), 0);
+        const pid_t child = ::fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            ::close(fds[0]);
+            recordUntilKilled(db, keys, round * 10'000, fds[1]);
+        }
+        ::close(fds[1]);
+        std::this_thread::sleep_for(std::chrono::microseconds(delayUs(rng)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ASSERT_TRUE(WIFSIGNALED(status)) << "round " << round << ": child exited with "
+                                         << WEXITSTATUS(status) << " before the kill";
+        const auto reported = readReported(fds[0]);
+        ::close(fds[0]);
+        reportedTotal += reported.size();
+
+        auto journal = Journal::open(db);
+        ASSERT_TRUE(journal) << "round " << round << ": " << journal.error().message;
+        auto check = journal->database().prepare("PRAGMA integrity_check");
+        ASSERT_TRUE(check && check->step().value());
+        ASSERT_EQ(check->text(0), "ok") << "round " << round;
+        for (std::int64_t id : reported) {
+            auto visit = journal->visit(id);
+            ASSERT_TRUE(visit) << "round " << round << ": visit " << id << " lost";
+            ASSERT_GE(visit->lastEventSeq, 1);
+            ASSERT_EQ(journal->replayedStage(id).value(), visit->stage);
+        }
+    }
+    // The kills must have landed while work was going on, not before the first commit only.
+    EXPECT_GT(reportedTotal, std::size_t(kKills));
+}
+
+}  // namespace
+}  // namespace vax
