@@ -1,0 +1,18 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/CliContext.h"
+
+namespace vax::cli {
+
+// Each adds its subcommand to `app`; when it runs, its exit status lands in `status`.
+// `paths` is filled by the global options before any callback runs.
+void addCheckInCommand(CLI::App& app, const Paths& paths, int& status);
+void addOverrideCommand(CLI::App& app, const Paths& paths, int& status);
+void addQueueCommands(CLI::App& app, const Paths& paths, int& status);
+void addReportCommand(CLI::App& app, const Paths& paths, int& status);
+void addKeysCommands(CLI::App& app, const Paths& paths, int& status);
+void addVisitCommand(CLI::App& app, const Paths& paths, int& status);
+
+}  // namespace vax::cli

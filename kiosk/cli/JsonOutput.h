@@ -1,0 +1,16 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/Decision.h"
+#include "store/Journal.h"
+
+namespace vax::cli {
+
+nlohmann::json toJson(const Decision& decision);
+nlohmann::json toJson(const VisitState& state);
+
+/// Prints one compact JSON document and a newline on stdout.
+void printJson(const nlohmann::json& value);
+
+}  // namespace vax::cli

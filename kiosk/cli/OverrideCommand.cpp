@@ -1,0 +1,53 @@
+#include <memory>
+
+#include "cli/Commands.h"
+#include "cli/JsonOutput.h"
+
+namespace vax::cli {
+
+namespace {
+
+struct OverrideOptions {
+    std::int64_t visit = 0;
+    std::string outcome;
+    std::string staff;
+    std::string reason;
+};
+
+int run(const OverrideOptions& o, const Paths& paths) {
+    Outcome outcome = Outcome::Proceed;
+    if (o.outcome == "defer") {
+        outcome = Outcome::Defer;
+    } else if (o.outcome != "proceed") {
+        return fail(kExitBadInput, "--outcome must be proceed or defer");
+    }
+    if (o.staff.empty() || o.reason.empty()) {
+        return fail(kExitBadInput, "--staff and --reason are required for an override");
+    }
+    auto journal = openJournalOrReport(paths);
+    if (!journal) {
+        return kExitFailure;
+    }
+    const LocalTime at = now();
+    auto state = journal->override({o.visit, outcome, o.staff, o.reason, at.unixMs, {'A', 'B'}});
+    if (!state) {
+        return fail(kExitBadInput, state.error().message);
+    }
+    printJson(toJson(*state));
+    return kExitOk;
+}
+
+}  // namespace
+
+void addOverrideCommand(CLI::App& app, const Paths& paths, int& status) {
+    auto o = std::make_shared<OverrideOptions>();
+    CLI::App* cmd =
+        app.add_subcommand("override", "Staff decision on a visit awaiting review (audited)");
+    cmd->add_option("visit", o->visit, "Visit number")->required();
+    cmd->add_option("--outcome", o->outcome, "proceed or defer")->required();
+    cmd->add_option("--staff", o->staff, "Staff member's id")->required();
+    cmd->add_option("--reason", o->reason, "Why")->required();
+    cmd->callback([o, &paths, &status] { status = run(*o, paths); });
+}
+
+}  // namespace vax::cli

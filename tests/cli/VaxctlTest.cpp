@@ -1,0 +1,215 @@
+// vaxctl as scripts use it: separate processes over one database file, JSON on stdout,
+// one line on stderr and exit status 2 for bad input.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "TestPaths.h"
+#include "support/TempDir.h"
+
+namespace vax {
+namespace {
+
+using nlohmann::json;
+
+struct CmdRun {
+    int status = -1;
+    std::string out;
+    std::string err;
+    json parsed() const { return json::parse(out); }
+};
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class VaxctlTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::filesystem::copy_file(
+            std::filesystem::path(test::kSourceDir) / "config/kiosk.example.toml",
+            m_dir / "kiosk.toml");
+    }
+
+    CmdRun vaxctl(std::vector<std::string> args) {
+        args.insert(args.begin(), {VAXCTL_PATH, "--db", (m_dir / "kiosk.db").string(), "--config",
+                                   (m_dir / "kiosk.toml").string()});
+        const auto outPath = m_dir / "stdout";
+        const auto errPath = m_dir / "stderr";
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            ::dup2(out, 1);
+            ::dup2(err, 2);
+            std::vector<char*> argv;
+            for (auto& a : args) {
+                argv.push_back(a.data());
+            }
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            _exit(127);
+        }
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(outPath), slurp(errPath)};
+    }
+
+    CmdRun checkIn(const std::string& id, const std::string& temp, const std::string& extra = "") {
+        std::vector<std::string> args{
+            "checkin",  "--id",  id,     "--temp",          temp, "--answers", "n,n,n,n,n,n,n,n,n",
+            "--health", "green", "--at", "2026-11-25 09:00"};
+        if (!extra.empty()) {
+            args.push_back("--last-dose");
+            args.push_back(extra);
+            args.push_back("--product");
+            args.push_back("INACT-A");
+        }
+        return vaxctl(args);
+    }
+
+    int visitCount() {
+        const CmdRun status = vaxctl({"queue", "status", "--date", "2026-11-25"});
+        int total = 0;
+        for (const auto& [stage, n] : status.parsed()["stages"].items()) {
+            total += n.get<int>();
+        }
+        return total;
+    }
+
+    test::TempDir m_dir;
+};
+
+// Valid numbers with correct check characters; ages on 2026-11-25 in the comments.
+constexpr const char* kAdult = "110105198503121234";   // 41
+constexpr const char* kAdult2 = "31011519920718004X";  // 34
+constexpr const char* kSenior = "330106195802140412";  // 68
+constexpr const char* kMinor = "110108200906050118";   // 17
+
+TEST_F(VaxctlTest, KeysInitCreatesAPrivateFileOnce) {
+    const CmdRun first = vaxctl({"keys", "init"});
+    ASSERT_EQ(first.status, 0) << first.err;
+    struct stat st {};
+    ASSERT_EQ(::stat((m_dir / "site.key").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    const CmdRun again = vaxctl({"keys", "init"});
+    EXPECT_EQ(again.status, 2);
+    EXPECT_NE(again.err.find("never overwritten"), std::string::npos);
+}
+
+TEST_F(VaxctlTest, ProceedPrintsTheDecisionAndQueueNumberWithTheIdMasked) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const CmdRun run = checkIn(kAdult, "36.6");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const json out = run.parsed();
+    EXPECT_EQ(out["decision"]["outcome"], "proceed");
+    EXPECT_EQ(out["queue_number"], "A001");
+    EXPECT_EQ(out["stage"], "waiting");
+    EXPECT_EQ(out["person"], "1101**********1234");
+    EXPECT_EQ(run.out.find(kAdult), std::string::npos);
+    EXPECT_EQ(checkIn(kAdult2, "36.4").parsed()["queue_number"], "B001");
+}
+
+TEST_F(VaxctlTest, FeverAndTooEarlyADoseAreDeferredWithReasons) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const json fever = checkIn(kAdult, "37.3").parsed();
+    EXPECT_EQ(fever["decision"]["outcome"], "defer");
+    EXPECT_EQ(fever["decision"]["reasons"][0]["code"], "fever");
+    const json early = checkIn(kAdult2, "36.5", "2026-11-10").parsed();
+    EXPECT_EQ(early["decision"]["outcome"], "defer");
+    EXPECT_EQ(early["decision"]["reasons"][0]["code"], "interval_too_short");
+    EXPECT_EQ(checkIn(kMinor, "36.5").parsed()["decision"]["outcome"], "defer");
+}
+
+TEST_F(VaxctlTest, StaffReviewIsResolvedByAnAuditedOverride) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const json pending = checkIn(kSenior, "36.5").parsed();
+    ASSERT_EQ(pending["decision"]["outcome"], "staff_review");
+    const std::string visit = std::to_string(pending["visit"].get<int>());
+    const CmdRun blocked = vaxctl({"queue", "advance", visit, "deferred"});
+    EXPECT_EQ(blocked.status, 2);
+    const CmdRun noReason = vaxctl({"override", visit, "--outcome", "proceed", "--staff", "dr1"});
+    EXPECT_EQ(noReason.status, 2);
+    const CmdRun ok = vaxctl(
+        {"override", visit, "--outcome", "proceed", "--staff", "dr1", "--reason", "assessed fit"});
+    ASSERT_EQ(ok.status, 0) << ok.err;
+    EXPECT_EQ(ok.parsed()["stage"], "waiting");
+}
+
+TEST_F(VaxctlTest, TheFlowRunsFromCallToExitAndTheReportCountsIt) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const int visit = checkIn(kAdult, "36.6").parsed()["visit"];
+    checkIn(kAdult2, "38.0");
+    const CmdRun called =
+        vaxctl({"queue", "call", "--desk", "A", "--count", "3", "--at", "2026-11-25 09:12"});
+    ASSERT_EQ(called.status, 0) << called.err;
+    ASSERT_EQ(called.parsed()["called"].size(), 1u);
+    const std::string v = std::to_string(visit);
+    for (const char* stage : {"registered", "vaccinated", "observing", "exited"}) {
+        const CmdRun step = vaxctl({"queue", "advance", v, stage, "--at", "2026-11-25 09:50"});
+        ASSERT_EQ(step.status, 0) << stage << ": " << step.err;
+    }
+    const CmdRun illegal = vaxctl({"queue", "advance", v, "observing"});
+    EXPECT_EQ(illegal.status, 2);
+    EXPECT_NE(illegal.err.find("exited to observing"), std::string::npos);
+
+    const json shown = vaxctl({"visit", v}).parsed();
+    EXPECT_EQ(shown["replayed_stage"], "exited");
+    EXPECT_EQ(shown["events"].size(), 7u);
+
+    const CmdRun csv = vaxctl({"report", "--date", "2026-11-25", "--format", "csv"});
+    ASSERT_EQ(csv.status, 0) << csv.err;
+    EXPECT_NE(csv.out.find("day,check_ins,2\n"), std::string::npos) << csv.out;
+    EXPECT_NE(csv.out.find("day,fevers,1\n"), std::string::npos);
+    EXPECT_NE(csv.out.find("deferral_reason,fever,1\n"), std::string::npos);
+    EXPECT_NE(csv.out.find("stage,exited,1\n"), std::string::npos);
+    EXPECT_NE(csv.out.find("queue_wait_s,median,720.0\n"), std::string::npos);
+}
+
+TEST_F(VaxctlTest, BadInputExitsTwoWithOneLineAndWritesNothing) {
+    const CmdRun badId = checkIn("110105198503121235", "36.6");
+    EXPECT_EQ(badId.status, 2);
+    EXPECT_EQ(std::count(badId.err.begin(), badId.err.end(), '\n'), 1);
+    EXPECT_EQ(badId.err.find("110105198503121235"), std::string::npos);  // never echoed
+    EXPECT_FALSE(std::filesystem::exists(m_dir / "kiosk.db"));
+
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    ASSERT_EQ(checkIn(kAdult, "36.6").status, 0);
+    const int before = visitCount();
+    EXPECT_EQ(checkIn(kAdult2, "warm").status, 2);
+    EXPECT_EQ(checkIn(kAdult2, "36.6", "2026-13-01").status, 2);
+    EXPECT_EQ(checkIn(kAdult2, "36.6", "2026-12-01").status, 2);  // after today
+    EXPECT_EQ(vaxctl({"checkin", "--id", kAdult2, "--temp", "36.6", "--answers", "n,n"}).status, 2);
+    EXPECT_EQ(vaxctl({"checkin", "--id", kAdult2, "--temp", "36.6", "--answers",
+                      "n,n,n,n,n,n,n,n,n", "--health", "blue"})
+                  .status,
+              2);
+    EXPECT_EQ(vaxctl({"queue", "call", "--desk", "AB"}).status, 2);
+    EXPECT_EQ(vaxctl({"report", "--format", "xml"}).status, 2);
+    EXPECT_EQ(vaxctl({"no-such-command"}).status, 2);
+    EXPECT_EQ(visitCount(), before);
+}
+
+TEST_F(VaxctlTest, BrokenConfigOrMissingKeysFailWithAClearMessage) {
+    const CmdRun noKeys = checkIn(kAdult, "36.6");
+    EXPECT_EQ(noKeys.status, 1);
+    EXPECT_NE(noKeys.err.find("vaxctl keys init"), std::string::npos);
+
+    std::ofstream(m_dir / "kiosk.toml", std::ios::app) << "\n[policy2]\nx = 1\n";
+    const CmdRun broken = checkIn(kAdult, "36.6");
+    EXPECT_EQ(broken.status, 1);
+    EXPECT_NE(broken.err.find("kiosk.toml:"), std::string::npos) << broken.err;
+    EXPECT_NE(broken.err.find("policy2"), std::string::npos) << broken.err;
+}
+
+}  // namespace
+}  // namespace vax
