@@ -16,7 +16,8 @@ bool allowed(Stage from, Stage to) {
     using S = Stage;
     switch (from) {
         case S::CheckedIn:
-            return to == S::Waiting || to == S::Deferred;
+            // Left early: walked away while awaiting staff review.
+            return to == S::Waiting || to == S::Deferred || to == S::LeftEarly;
         case S::Waiting:
             return to == S::Called || to == S::Deferred || to == S::LeftEarly;
         case S::Called:
@@ -32,8 +33,10 @@ bool allowed(Stage from, Stage to) {
         case S::AdverseReaction:
             // Back to (extended) observation, or discharged or transferred by the doctor.
             return to == S::Observing || to == S::Exited;
-        case S::Exited:
         case S::Deferred:
+            // Reinstated by a staff override, e.g. a normal temperature after a rest.
+            return to == S::Waiting;
+        case S::Exited:
         case S::LeftEarly:
             return false;
     }
@@ -56,7 +59,7 @@ std::optional<Stage> stageFromString(std::string_view text) {
 }
 
 bool isFinal(Stage stage) {
-    return stage == Stage::Exited || stage == Stage::Deferred || stage == Stage::LeftEarly;
+    return stage == Stage::Exited || stage == Stage::LeftEarly;
 }
 
 Status checkTransition(Stage from, Stage to) {

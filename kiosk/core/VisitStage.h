@@ -20,7 +20,7 @@ enum class Stage {
     Vaccinated,       ///< dose given
     Observing,        ///< in the observation area
     Exited,           ///< left after the observation time
-    Deferred,         ///< not vaccinated today
+    Deferred,         ///< not vaccinated today, unless a staff override reinstates the visit
     LeftEarly,        ///< left before finishing (queue or observation)
     AdverseReaction,  ///< under care for an adverse reaction
 };

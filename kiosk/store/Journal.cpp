@@ -173,13 +173,15 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
     if (!seq) {
         return seq.error();
     }
-    VisitState state{visitId, Stage::CheckedIn, r.decision.outcome, std::nullopt, *seq};
+    Result<VisitState> state =
+        VisitState{visitId, Stage::CheckedIn, r.decision.outcome, std::nullopt, *seq};
     if (r.decision.outcome == Outcome::Proceed) {
-        auto queued = queueVisit(visitId, r.day, r.desks, r.atMs);
-        if (!queued) {
-            return queued.error();
-        }
-        state = *queued;
+        state = queueVisit(visitId, r.day, r.desks, r.atMs);
+    } else if (r.decision.outcome == Outcome::Defer) {
+        state = moveTo(visitId, Stage::Deferred, r.atMs, "deferred", "{}");
+    }
+    if (!state) {
+        return state.error();
     }
     if (auto st = tx->commit(); !st) {
         return st.error();
@@ -291,7 +293,13 @@ Result<VisitState> Journal::override(const Override& d) {
     if (!row) {
         return row.error();
     }
-    if (row->state.stage != Stage::CheckedIn) {
+    // A staff decision applies to a visit awaiting review, or reinstates one that the entry
+    // check deferred (e.g. a normal temperature after a rest). A staff deferral stands.
+    const bool awaitingReview = row->state.stage == Stage::CheckedIn;
+    const bool entryDeferral = row->state.stage == Stage::Deferred &&
+                               row->state.decision == Outcome::Defer &&
+                               d.outcome == Outcome::Proceed;
+    if (!awaitingReview && !entryDeferral) {
         return Error{"visit " + std::to_string(d.visitId) + " is " +
                      std::string(toString(row->state.stage)) + ", not awaiting a decision"};
     }
@@ -324,7 +332,7 @@ Result<VisitState> Journal::override(const Override& d) {
         }
         state = moveTo(d.visitId, Stage::Deferred, d.atMs, "override", data.dump());
     } else {
-        auto seq = appendEvent(d.visitId, d.atMs, "override", Stage::CheckedIn, data.dump());
+        auto seq = appendEvent(d.visitId, d.atMs, "override", row->state.stage, data.dump());
         if (!seq) {
             return seq.error();
         }
@@ -348,9 +356,12 @@ Result<VisitState> Journal::advance(std::int64_t visitId, Stage to, std::int64_t
     if (!row) {
         return row.error();
     }
-    if (row->state.stage == Stage::CheckedIn) {
-        return Error{"visit " + std::to_string(visitId) +
-                     " awaits a staff decision: use an override, with a reason"};
+    const bool leavesEntry =
+        row->state.stage == Stage::CheckedIn || row->state.stage == Stage::Deferred;
+    if (leavesEntry && (to == Stage::Waiting || to == Stage::Deferred)) {
+        return Error{"visit " + std::to_string(visitId) + " is " +
+                     std::string(toString(row->state.stage)) +
+                     ": only a staff override, with a reason, decides it"};
     }
     if (to == Stage::Called) {
         return Error{"people are called with the queue call command"};

@@ -75,12 +75,14 @@ public:
     /// Opens (creating and migrating as needed) the database at `path`.
     static Result<Journal> open(const std::filesystem::path& path);
 
-    /// Records a check-in; a "proceed" decision also queues the person at a desk.
+    /// Records a check-in; "proceed" also queues the person at a desk, "defer" closes the
+    /// visit as deferred, "staff review" leaves it checked in for an override.
     Result<VisitState> checkIn(const CheckInRecord& record);
-    /// Applies a staff decision to a visit awaiting review; audited.
+    /// Applies a staff decision to a visit awaiting review, or reinstates a visit that the
+    /// entry check deferred; audited.
     Result<VisitState> override(const Override& decision);
     /// Moves a visit on; refuses illegal transitions and ones that need their own command
-    /// (calling, leaving check-in).
+    /// (calling; queueing or deferring at entry, which only an override decides).
     Result<VisitState> advance(std::int64_t visitId, Stage to, std::int64_t atMs);
     /// Calls the next `count` waiting people of the day at `desk`.
     Result<std::vector<VisitState>> callNext(const std::string& day, Desk desk, int count,

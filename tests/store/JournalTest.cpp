@@ -85,6 +85,30 @@ TEST_F(JournalTest, OverrideToDeferClosesTheVisitAndMarksIt) {
     EXPECT_EQ(count("SELECT deferred_by_staff FROM visits"), 1);
 }
 
+TEST_F(JournalTest, EntryDeferralClosesTheVisitUntilAStaffOverrideReinstatesIt) {
+    const VisitState deferred = checkIn(1, Outcome::Defer);
+    EXPECT_EQ(deferred.stage, Stage::Deferred);
+    EXPECT_FALSE(deferred.queueNumber);
+    auto around = journal().advance(deferred.visitId, Stage::Waiting, 2);
+    ASSERT_FALSE(around);
+    EXPECT_NE(around.error().message.find("override"), std::string::npos);
+    EXPECT_FALSE(
+        journal().override({deferred.visitId, Outcome::Defer, "n1", "already deferred", 3, {'A'}}));
+    auto reinstated = journal().override(
+        {deferred.visitId, Outcome::Proceed, "n1", "36.9 C after 15 min rest", 4, {'A'}});
+    ASSERT_TRUE(reinstated) << reinstated.error().message;
+    EXPECT_EQ(reinstated->stage, Stage::Waiting);
+    EXPECT_EQ(reinstated->queueNumber->label(), "A001");
+    EXPECT_EQ(journal().replayedStage(deferred.visitId).value(), Stage::Waiting);
+}
+
+TEST_F(JournalTest, AStaffDeferralStands) {
+    const VisitState pending = checkIn(1, Outcome::StaffReview);
+    ASSERT_TRUE(journal().override({pending.visitId, Outcome::Defer, "dr", "unwell", 2, {'A'}}));
+    EXPECT_FALSE(
+        journal().override({pending.visitId, Outcome::Proceed, "n2", "changed mind", 3, {'A'}}));
+}
+
 TEST_F(JournalTest, OverrideNeedsStaffReasonAndAPendingVisit) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
     const VisitState queued = checkIn(2, Outcome::Proceed);
@@ -158,7 +182,7 @@ TEST_F(JournalTest, StateIsRebuiltFromEventsAlongTheWholeFlow) {
         EXPECT_EQ(*replayed, journal().visit(v.visitId)->stage);
     }
     EXPECT_EQ(journal().visit(a.visitId)->stage, Stage::Exited);
-    EXPECT_EQ(journal().visit(b.visitId)->stage, Stage::CheckedIn);
+    EXPECT_EQ(journal().visit(b.visitId)->stage, Stage::Deferred);
     EXPECT_EQ(journal().events(a.visitId)->size(), 9u);
 }
 
