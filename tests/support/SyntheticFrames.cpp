@@ -1,0 +1,167 @@
+#define ZX_USE_UTF8 1
+#include "support/SyntheticFrames.h"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+namespace vax::test {
+
+namespace {
+
+ZXing::BarcodeFormat zxingFormat(CodeFormat format) {
+    switch (format) {
+        case CodeFormat::QRCode:
+            return ZXing::BarcodeFormat::QRCode;
+        case CodeFormat::MicroQRCode:
+            return ZXing::BarcodeFormat::MicroQRCode;
+        case CodeFormat::PDF417:
+            return ZXing::BarcodeFormat::PDF417;
+        case CodeFormat::DataMatrix:
+            return ZXing::BarcodeFormat::DataMatrix;
+        case CodeFormat::Code128:
+            return ZXing::BarcodeFormat::Code128;
+        case CodeFormat::Aztec:
+            return ZXing::BarcodeFormat::Aztec;
+    }
+    return ZXing::BarcodeFormat::QRCode;
+}
+
+cv::Mat background(cv::Size size, std::mt19937& rng) {
+    // Low-frequency blotches over a gradient: a room behind the phone, not a flat colour.
+    cv::Mat coarse(std::max(size.height / 40, 2), std::max(size.width / 40, 2), CV_8UC3);
+    cv::randu(coarse, cv::Scalar::all(40), cv::Scalar::all(200));
+    cv::Mat bg;
+    cv::resize(coarse, bg, size, 0, 0, cv::INTER_CUBIC);
+    cv::GaussianBlur(bg, bg, cv::Size(0, 0), 6);
+    (void)rng;
+    return bg;
+}
+
+}  // namespace
+
+cv::Mat renderCode(const std::string& text, CodeFormat format, int moduleSize) {
+    ZXing::MultiFormatWriter writer(zxingFormat(format));
+    writer.setMargin(format == CodeFormat::Code128 ? 10 : 2);
+    if (format == CodeFormat::QRCode) {
+        writer.setEccLevel(2);  // M, as on health-code screens and our tickets
+    }
+    const ZXing::BitMatrix bits = writer.encode(text, 0, 0);
+    cv::Mat code(bits.height(), bits.width(), CV_8UC1);
+    for (int y = 0; y < bits.height(); ++y) {
+        for (int x = 0; x < bits.width(); ++x) {
+            code.at<std::uint8_t>(y, x) = bits.get(x, y) ? 0 : 255;
+        }
+    }
+    cv::Mat big;
+    const int height = format == CodeFormat::Code128 ? 60 : code.rows * moduleSize;
+    cv::resize(code, big, cv::Size(code.cols * moduleSize, height), 0, 0, cv::INTER_NEAREST);
+    return big;
+}
+
+cv::Mat phoneFrame(const cv::Mat& code, const PhoneShot& shot) {
+    std::mt19937 rng(shot.seed);
+    cv::Mat frame = background(shot.frameSize, rng);
+
+    // The phone: a dark body with a white screen; the code sits in the screen's middle.
+    const double codeSide = shot.codeFraction * shot.frameSize.height;
+    const double screenW = codeSide * 1.35;
+    const double screenH = codeSide * 2.1;
+    const double bezel = codeSide * 0.08;
+    const cv::Size phoneSize(int(screenW + 2 * bezel), int(screenH + 2 * bezel));
+    cv::Mat phone(phoneSize, CV_8UC3, cv::Scalar(25, 25, 30));
+    const cv::Rect screen{int(bezel), int(bezel), int(screenW), int(screenH)};
+    phone(screen).setTo(cv::Scalar(245, 245, 245));
+    cv::Mat codeBgr;
+    cv::cvtColor(code, codeBgr, cv::COLOR_GRAY2BGR);
+    cv::resize(codeBgr, codeBgr, cv::Size(int(codeSide), int(codeSide * code.rows / code.cols)), 0,
+               0, cv::INTER_AREA);
+    const cv::Point codeAt(screen.x + (screen.width - codeBgr.cols) / 2,
+                           screen.y + (screen.height - codeBgr.rows) / 2);
+    codeBgr.copyTo(phone(cv::Rect(codeAt, codeBgr.size())));
+
+    // Perspective: tilt the top edge away, rotate in-plane, place near the frame's centre.
+    std::uniform_real_distribution<double> jitter(-0.08, 0.08);
+    const double tilt = std::sin(shot.tiltDegrees * CV_PI / 180.0) * 0.35;
+    const double w = phoneSize.width;
+    const double h = phoneSize.height;
+    std::vector<cv::Point2f> from{{0, 0}, {float(w), 0}, {float(w), float(h)}, {0, float(h)}};
+    std::vector<cv::Point2f> to{
+        {float(w * tilt), 0}, {float(w * (1 - tilt)), 0}, {float(w), float(h)}, {0, float(h)}};
+    const cv::Point2f centre(float(shot.frameSize.width * (0.5 + jitter(rng))),
+                             float(shot.frameSize.height * (0.5 + jitter(rng))));
+    const double a = shot.rotateDegrees * CV_PI / 180.0;
+    for (auto& p : to) {
+        const cv::Point2f c = p - cv::Point2f(float(w / 2), float(h / 2));
+        p = centre + cv::Point2f(float(c.x * std::cos(a) - c.y * std::sin(a)),
+                                 float(c.x * std::sin(a) + c.y * std::cos(a)));
+    }
+    const cv::Mat m = cv::getPerspectiveTransform(from, to);
+    cv::Mat warped;
+    cv::Mat mask(phoneSize, CV_8UC1, cv::Scalar(255));
+    cv::Mat warpedMask;
+    cv::warpPerspective(phone, warped, m, shot.frameSize, cv::INTER_LINEAR);
+    cv::warpPerspective(mask, warpedMask, m, shot.frameSize, cv::INTER_NEAREST);
+    warped.copyTo(frame, warpedMask);
+
+    if (shot.glare) {
+        cv::Mat light(shot.frameSize, CV_8UC3, cv::Scalar::all(0));
+        const cv::Point spot(int(centre.x + codeSide * 0.3), int(centre.y - codeSide * 0.4));
+        cv::ellipse(light, spot, cv::Size(int(codeSide * 0.35), int(codeSide * 0.18)), 30, 0, 360,
+                    cv::Scalar::all(70), -1);
+        cv::GaussianBlur(light, light, cv::Size(0, 0), codeSide * 0.08);
+        cv::add(frame, light, frame);
+    }
+    if (shot.blurSigma > 0) {
+        cv::GaussianBlur(frame, frame, cv::Size(0, 0), shot.blurSigma);
+    }
+    if (shot.noiseSigma > 0) {
+        cv::Mat noise(shot.frameSize, CV_16SC3);
+        cv::randn(noise, 0, shot.noiseSigma);
+        cv::Mat f16;
+        frame.convertTo(f16, CV_16SC3);
+        f16 += noise;
+        f16.convertTo(frame, CV_8UC3);
+    }
+    return frame;
+}
+
+cv::Mat emptyFrame(cv::Size size, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    cv::Mat frame = background(size, rng);
+    cv::Mat noise(size, CV_16SC3);
+    cv::randn(noise, 0, 6);
+    cv::Mat f16;
+    frame.convertTo(f16, CV_16SC3);
+    f16 += noise;
+    f16.convertTo(frame, CV_8UC3);
+    return frame;
+}
+
+cv::Mat tiltedLabelPhoto(const cv::Mat& code, double degrees, double scale, cv::Size size,
+                         std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    cv::Mat frame = background(size, rng);
+    cv::Mat grey;
+    cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
+    cv::Mat label(code.rows + 40, code.cols + 40, CV_8UC1, cv::Scalar(250));
+    code.copyTo(label(cv::Rect(20, 20, code.cols, code.rows)));
+    const cv::Point2f centre(float(size.width) / 2, float(size.height) / 2);
+    cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(float(label.cols) / 2, float(label.rows) / 2),
+                                        degrees, scale);
+    m.at<double>(0, 2) += centre.x - label.cols / 2.0;
+    m.at<double>(1, 2) += centre.y - label.rows / 2.0;
+    cv::Mat mask(label.size(), CV_8UC1, cv::Scalar(255));
+    cv::Mat warped;
+    cv::Mat warpedMask;
+    cv::warpAffine(label, warped, m, size, cv::INTER_LINEAR);
+    cv::warpAffine(mask, warpedMask, m, size, cv::INTER_NEAREST);
+    warped.copyTo(grey, warpedMask);
+    cv::GaussianBlur(grey, grey, cv::Size(0, 0), 0.8);
+    return grey;
+}
+
+}  // namespace vax::test
