@@ -5,6 +5,8 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <opencv2/imgproc.hpp>
 #include <random>
 
@@ -34,11 +36,34 @@ cv::Mat background(cv::Size size, std::mt19937& rng) {
     // Low-frequency blotches over a gradient: a room behind the phone, not a flat colour.
     cv::Mat coarse(std::max(size.height / 40, 2), std::max(size.width / 40, 2), CV_8UC3);
     cv::randu(coarse, cv::Scalar::all(40), cv::Scalar::all(200));
+    cv::GaussianBlur(coarse, coarse, cv::Size(0, 0), 0.7);
     cv::Mat bg;
     cv::resize(coarse, bg, size, 0, 0, cv::INTER_CUBIC);
-    cv::GaussianBlur(bg, bg, cv::Size(0, 0), 6);
     (void)rng;
     return bg;
+}
+
+// Sensor noise of the given sigma. The unit noise field is made once per frame size (random
+// numbers are the slow part) and each frame takes it at its own offset.
+void addNoise(cv::Mat& frame, double sigma, std::uint32_t seed) {
+    constexpr int kSlack = 64;
+    static std::mutex mutex;
+    static std::map<std::pair<int, int>, cv::Mat> fields;
+    cv::Mat field;
+    {
+        std::lock_guard lock(mutex);
+        cv::Mat& cached = fields[{frame.cols, frame.rows}];
+        if (cached.empty()) {
+            cached.create(frame.rows + kSlack, frame.cols + kSlack, CV_32FC3);
+            cv::randn(cached, 0, 1);
+        }
+        field = cached;
+    }
+    const cv::Rect at(int(seed % kSlack), int((seed / kSlack) % kSlack), frame.cols, frame.rows);
+    cv::Mat noisy;
+    frame.convertTo(noisy, CV_32FC3);
+    cv::scaleAdd(field(at), sigma, noisy, noisy);
+    noisy.convertTo(frame, CV_8UC3);
 }
 
 }  // namespace
@@ -108,23 +133,26 @@ cv::Mat phoneFrame(const cv::Mat& code, const PhoneShot& shot) {
     warped.copyTo(frame, warpedMask);
 
     if (shot.glare) {
-        cv::Mat light(shot.frameSize, CV_8UC3, cv::Scalar::all(0));
+        // A soft bright ellipse over one corner of the code; blurred on its own patch only.
         const cv::Point spot(int(centre.x + codeSide * 0.3), int(centre.y - codeSide * 0.4));
-        cv::ellipse(light, spot, cv::Size(int(codeSide * 0.35), int(codeSide * 0.18)), 30, 0, 360,
-                    cv::Scalar::all(70), -1);
-        cv::GaussianBlur(light, light, cv::Size(0, 0), codeSide * 0.08);
-        cv::add(frame, light, frame);
+        const int r = int(codeSide * 0.6);
+        const cv::Rect patch = cv::Rect(spot.x - r, spot.y - r, 2 * r, 2 * r) &
+                               cv::Rect(0, 0, shot.frameSize.width, shot.frameSize.height);
+        if (!patch.empty()) {
+            cv::Mat light(patch.size(), CV_8UC3, cv::Scalar::all(0));
+            cv::ellipse(light, spot - patch.tl(),
+                        cv::Size(int(codeSide * 0.35), int(codeSide * 0.18)), 30, 0, 360,
+                        cv::Scalar::all(70), -1);
+            cv::GaussianBlur(light, light, cv::Size(0, 0), codeSide * 0.08);
+            cv::Mat region = frame(patch);
+            cv::add(region, light, region);
+        }
     }
     if (shot.blurSigma > 0) {
         cv::GaussianBlur(frame, frame, cv::Size(0, 0), shot.blurSigma);
     }
     if (shot.noiseSigma > 0) {
-        cv::Mat noise(shot.frameSize, CV_16SC3);
-        cv::randn(noise, 0, shot.noiseSigma);
-        cv::Mat f16;
-        frame.convertTo(f16, CV_16SC3);
-        f16 += noise;
-        f16.convertTo(frame, CV_8UC3);
+        addNoise(frame, shot.noiseSigma, shot.seed);
     }
     return frame;
 }
@@ -132,12 +160,7 @@ cv::Mat phoneFrame(const cv::Mat& code, const PhoneShot& shot) {
 cv::Mat emptyFrame(cv::Size size, std::uint32_t seed) {
     std::mt19937 rng(seed);
     cv::Mat frame = background(size, rng);
-    cv::Mat noise(size, CV_16SC3);
-    cv::randn(noise, 0, 6);
-    cv::Mat f16;
-    frame.convertTo(f16, CV_16SC3);
-    f16 += noise;
-    f16.convertTo(frame, CV_8UC3);
+    addNoise(frame, 6.0, seed);
     return frame;
 }
 

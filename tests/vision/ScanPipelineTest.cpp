@@ -1,0 +1,198 @@
+#include "vision/ScanPipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/videoio.hpp>
+
+#include "support/SyntheticFrames.h"
+#include "support/TempDir.h"
+
+namespace vax {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr int kFps = 30;
+constexpr int kCodeFrom = 45;  // the phone appears at 1.5 s...
+constexpr int kCodeTo = 75;    // ...and is taken away at 2.5 s
+constexpr int kFrames = 100;
+const std::string kText = "https://hc.example.gov.cn/v/4d1c9e7a";
+
+// A 720p MJPG video in which a phone with a QR code is held up during [kCodeFrom, kCodeTo).
+// Written once for all tests here: rendering it takes seconds.
+std::filesystem::path writeVideo(const test::TempDir&) {
+    static test::TempDir dir;
+    const auto path = dir / "kiosk.avi";
+    if (std::filesystem::exists(path)) {
+        return path;
+    }
+    cv::VideoWriter writer(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), kFps,
+                           cv::Size(1280, 720));
+    EXPECT_TRUE(writer.isOpened());
+    const cv::Mat code = test::renderCode(kText, CodeFormat::QRCode);
+    for (int i = 0; i < kFrames; ++i) {
+        if (i >= kCodeFrom && i < kCodeTo) {
+            test::PhoneShot shot;
+            shot.frameSize = {1280, 720};
+            shot.seed = std::uint32_t(i);  // the hand moves a little
+            shot.rotateDegrees = 5 + (i % 5);
+            writer.write(test::phoneFrame(code, shot));
+        } else {
+            writer.write(test::emptyFrame({1280, 720}, std::uint32_t(i)));
+        }
+    }
+    return path;
+}
+
+struct Recorded {
+    std::mutex mutex;
+    std::vector<ScannedCode> newCodes;
+    std::vector<std::int64_t> newCodeFrames;  // the frame on which each new code fired
+    std::int64_t firstFrameWithCode = -1;
+    std::int64_t currentFrame = -1;
+    std::vector<SourceState> states;
+};
+
+PipelineCallbacks recordInto(Recorded& r) {
+    PipelineCallbacks callbacks;
+    callbacks.codesInView = [&r](const CodesInView& view) {
+        std::lock_guard lock(r.mutex);
+        r.currentFrame = view.frameIndex;
+        if (!view.codes.empty() && r.firstFrameWithCode < 0) {
+            r.firstFrameWithCode = view.frameIndex;
+        }
+    };
+    callbacks.newCode = [&r](const ScannedCode& code) {
+        std::lock_guard lock(r.mutex);
+        r.newCodes.push_back(code);
+        r.newCodeFrames.push_back(r.currentFrame);
+    };
+    callbacks.sourceStatus = [&r](const SourceStatus& status) {
+        std::lock_guard lock(r.mutex);
+        r.states.push_back(status.state);
+    };
+    return callbacks;
+}
+
+TEST(ScanPipeline, RealTimeVideoReportsTheCodeOnceWithinThreeFramesWithoutBacklog) {
+    test::TempDir dir;
+    const auto video = writeVideo(dir);
+    Recorded r;
+    ScanPipeline pipeline(openVideoFile(video, FileOptions{kFps, true, false}), PipelineOptions{},
+                          recordInto(r));
+    pipeline.start();
+    ASSERT_TRUE(pipeline.waitUntilDrained(10s));
+    pipeline.stop();
+
+    const ScanMetrics m = pipeline.metrics();
+    std::lock_guard lock(r.mutex);
+    ASSERT_EQ(r.newCodes.size(), 1u) << "the code must be acted on exactly once";
+    EXPECT_EQ(r.newCodes[0].text, kText);
+    EXPECT_EQ(r.newCodes[0].format, "QRCode");
+    EXPECT_EQ(r.newCodes[0].source, "video kiosk.avi");
+    EXPECT_LE(r.newCodeFrames[0], kCodeFrom + 3);
+    EXPECT_GE(r.firstFrameWithCode, kCodeFrom);  // nothing read before it is there
+    EXPECT_EQ(m.framesIn, kFrames);
+    EXPECT_EQ(m.framesDecoded + m.framesDropped, kFrames);
+    EXPECT_LE(m.framesDropped, kFrames / 10);
+    EXPECT_LT(m.latencyMsP95, 100.0);
+    EXPECT_EQ(m.newCodes, 1);
+    EXPECT_EQ(r.states.back(), SourceState::Ended);
+}
+
+TEST(ScanPipeline, ASlowConsumerDropsOldFramesInsteadOfQueueing) {
+    test::TempDir dir;
+    const auto video = writeVideo(dir);
+    Recorded r;
+    PipelineCallbacks callbacks = recordInto(r);
+    auto record = callbacks.codesInView;
+    callbacks.codesInView = [record](const CodesInView& view) {
+        record(view);
+        std::this_thread::sleep_for(100ms);  // a decoder three frames slow
+    };
+    ScanPipeline pipeline(openVideoFile(video, FileOptions{kFps, true, false}), PipelineOptions{},
+                          std::move(callbacks));
+    pipeline.start();
+    ASSERT_TRUE(pipeline.waitUntilDrained(20s));
+    pipeline.stop();
+    const ScanMetrics m = pipeline.metrics();
+    EXPECT_EQ(m.framesIn, kFrames);
+    EXPECT_GT(m.framesDropped, kFrames / 2);
+    EXPECT_EQ(m.framesDecoded + m.framesDropped, kFrames);
+    // The newest frame wins: latency stays near one decode, it does not grow with a queue.
+    EXPECT_LT(m.latencyMsP95, 250.0);
+}
+
+TEST(ScanPipeline, StopReturnsPromptlyWhileAFileIsStillPlaying) {
+    test::TempDir dir;
+    const auto video = writeVideo(dir);
+    Recorded r;
+    ScanPipeline pipeline(openVideoFile(video, FileOptions{kFps, true, true}), PipelineOptions{},
+                          recordInto(r));
+    pipeline.start();
+    std::this_thread::sleep_for(200ms);
+    const auto before = std::chrono::steady_clock::now();
+    pipeline.stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 500ms);
+}
+
+TEST(ScanPipeline, MissingSourceReportsFailedAndEnds) {
+    Recorded r;
+    ScanPipeline pipeline(openVideoFile("/nonexistent/video.avi", FileOptions{}), PipelineOptions{},
+                          recordInto(r));
+    pipeline.start();
+    ASSERT_TRUE(pipeline.waitUntilDrained(2s));
+    std::lock_guard lock(r.mutex);
+    ASSERT_FALSE(r.states.empty());
+    EXPECT_EQ(r.states.back(), SourceState::Failed);
+}
+
+TEST(FrameSources, ImageFolderPlaysInNameOrderAndSkipsUnreadableFiles) {
+    test::TempDir dir;
+    for (int i : {2, 0, 1}) {
+        cv::imwrite((dir / ("frame" + std::to_string(i) + ".png")).string(),
+                    cv::Mat(10 + i, 20, CV_8UC3, cv::Scalar::all(0)));
+    }
+    std::ofstream(dir / "frame1b.png") << "not a png";
+    std::ofstream(dir / "notes.txt") << "ignored";
+    auto source = openImageFolder(dir.path(), FileOptions{1000, false, false});
+    std::vector<int> heights;
+    while (auto frame = source->next()) {
+        heights.push_back(frame->image.rows);
+    }
+    EXPECT_EQ(heights, (std::vector<int>{10, 11, 12}));
+    EXPECT_EQ(source->status().state, SourceState::Ended);
+}
+
+TEST(FrameSources, MissingOrEmptyInputsFailWithAMessage) {
+    test::TempDir dir;
+    auto empty = openImageFolder(dir.path(), FileOptions{});
+    EXPECT_FALSE(empty->next());
+    EXPECT_EQ(empty->status().state, SourceState::Failed);
+    EXPECT_NE(empty->status().message.find("no images"), std::string::npos);
+    std::ofstream(dir / "broken.avi") << "not a video";
+    auto broken = openVideoFile(dir / "broken.avi", FileOptions{});
+    EXPECT_FALSE(broken->next());
+    EXPECT_EQ(broken->status().state, SourceState::Failed);
+    EXPECT_FALSE(openFrameSource((dir / "nothing-here.mp4").string()));
+    EXPECT_FALSE(openFrameSource("camera:"));
+}
+
+TEST(FrameSources, AMissingCameraReconnectsWithoutHanging) {
+    CameraOptions options;
+    options.device = "/dev/video-does-not-exist";
+    options.firstBackoff = 20ms;
+    auto camera = openCamera(options);
+    const auto before = std::chrono::steady_clock::now();
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_FALSE(camera->next());
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 1s);
+    EXPECT_EQ(camera->status().state, SourceState::Reconnecting);
+    EXPECT_NE(camera->status().message.find("not found"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vax

@@ -1,0 +1,255 @@
+#include "vision/SerialScanner.h"
+
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace vax {
+
+namespace {
+
+std::optional<speed_t> speedFor(unsigned baud) {
+    // clang-format off
+    switch (baud) {
+        case 1200: return B1200;
+        case 2400: return B2400;
+        case 4800: return B4800;
+        case 9600: return B9600;
+        case 19200: return B19200;
+        case 38400: return B38400;
+        case 57600: return B57600;
+        case 115200: return B115200;
+        case 230400: return B230400;
+        case 460800: return B460800;
+        case 921600: return B921600;
+        default: return std::nullopt;
+    }
+    // clang-format on
+}
+
+// True for well-formed UTF-8 without NUL: line noise at a wrong baud rate shows up as bytes
+// that break UTF-8, and a NUL would cut the text short in C APIs further on.
+bool isCleanUtf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead == 0) {
+            return false;
+        }
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char low = 0x80;   // allowed range of the second byte, excluding overlongs
+        unsigned char high = 0xBF;  // and surrogates / code points above U+10FFFF
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (text.size() - i < length) {
+            return false;
+        }
+        const auto second = static_cast<unsigned char>(text[i + 1]);
+        if (second < low || second > high) {
+            return false;
+        }
+        for (std::size_t k = 2; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if (next < 0x80 || next > 0xBF) {
+                return false;
+            }
+        }
+        i += length;
+    }
+    return true;
+}
+
+}  // namespace
+
+SerialScanner::SerialScanner(SerialScannerOptions options, CodeCallback onCode,
+                             StateCallback onState)
+    : m_options(std::move(options)),
+      m_onCode(std::move(onCode)),
+      m_loop(m_options.path, *this, m_options.retry, std::move(onState)) {}
+
+SerialScanner::~SerialScanner() {
+    stop();
+}
+
+Status SerialScanner::start() {
+    if (!speedFor(m_options.baud)) {
+        return Error{m_options.path + ": unsupported baud rate " + std::to_string(m_options.baud)};
+    }
+    if (m_options.terminators.empty() && !m_options.emitOnIdle) {
+        return Error{m_options.path +
+                     ": no line terminator and idle emit off: nothing would "
+                     "ever end a code"};
+    }
+    if (m_options.maxLength == 0 || (m_options.emitOnIdle && m_options.idleTimeout.count() <= 0)) {
+        return Error{m_options.path + ": maxLength and idleTimeout must be positive"};
+    }
+    return m_loop.start();
+}
+
+void SerialScanner::stop() {
+    m_loop.stop();
+}
+
+SerialScannerStats SerialScanner::stats() const {
+    std::lock_guard lock(m_statsMutex);
+    return m_stats;
+}
+
+// runs on the reader thread
+Result<UniqueFd, DeviceFault> SerialScanner::openDevice() {
+    const std::string& path = m_options.path;
+    // O_NOCTTY: a scanner must never become the kiosk's controlling terminal.
+    UniqueFd fd(::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC));
+    if (!fd) {
+        const int error = errno;
+        DeviceFault fault = faultFromErrno(error, "cannot open scanner " + path);
+        if (error == EACCES || error == EPERM) {
+            fault.message += " (the kiosk user needs the 'dialout' group)";
+        } else if (error == EBUSY) {
+            fault.message += " (another program has it open exclusively)";
+        }
+        return fault;
+    }
+    if (!::isatty(fd.get())) {
+        return DeviceFault{ScannerState::Error, path + " is not a serial port"};
+    }
+    // Keeps other openers out while we read, e.g. ModemManager probing ttyACM ports with AT
+    // commands. Best effort: reading works without it.
+    ::ioctl(fd.get(), TIOCEXCL);
+
+    termios tio{};
+    if (::tcgetattr(fd.get(), &tio) != 0) {
+        return faultFromErrno(errno, "cannot read settings of " + path);
+    }
+    ::cfmakeraw(&tio);
+    tio.c_cflag &= ~tcflag_t(CSIZE | PARENB | CSTOPB | CRTSCTS);
+    tio.c_cflag |= CS8 | CREAD | CLOCAL;
+    tio.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY);
+    // A break or a framing error (plugging in, wrong baud) would otherwise read as NUL.
+    tio.c_iflag |= IGNBRK | IGNPAR;
+    tio.c_cc[VMIN] = 1;
+    tio.c_cc[VTIME] = 0;
+    const speed_t speed = *speedFor(m_options.baud);  // checked in start()
+    if (::cfsetispeed(&tio, speed) != 0 || ::cfsetospeed(&tio, speed) != 0 ||
+        ::tcsetattr(fd.get(), TCSANOW, &tio) != 0) {
+        return faultFromErrno(errno, "cannot configure " + path);
+    }
+    // Bytes that arrived before raw mode was set were cooked by the line discipline.
+    ::tcflush(fd.get(), TCIFLUSH);
+
+    m_line.clear();
+    m_discarding = false;
+    return fd;
+}
+
+// runs on the reader thread
+std::optional<DeviceFault> SerialScanner::readAvailable(int fd) {
+    std::array<char, 4096> bytes;
+    const ssize_t got = ::read(fd, bytes.data(), bytes.size());
+    if (got == 0) {
+        // A tty reads 0 only once hung up: the USB device or the pty master went away.
+        return DeviceFault{ScannerState::Missing, m_options.path + ": scanner disconnected"};
+    }
+    if (got < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+            return std::nullopt;
+        }
+        return faultFromErrno(errno, "cannot read scanner " + m_options.path);
+    }
+    m_lastByte = std::chrono::steady_clock::now();
+    for (ssize_t i = 0; i < got; ++i) {
+        takeByte(bytes[std::size_t(i)]);
+    }
+    publishStats();
+    return std::nullopt;
+}
+
+// runs on the reader thread
+std::optional<std::chrono::milliseconds> SerialScanner::idleIn() {
+    if (!m_options.emitOnIdle || (m_line.empty() && !m_discarding)) {
+        return std::nullopt;
+    }
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(
+        m_lastByte + m_options.idleTimeout - std::chrono::steady_clock::now());
+    return std::max(left, std::chrono::milliseconds(0));
+}
+
+// runs on the reader thread
+void SerialScanner::idle() {
+    if (std::chrono::steady_clock::now() - m_lastByte >= m_options.idleTimeout) {
+        endLine(true);
+        publishStats();
+    }
+}
+
+void SerialScanner::takeByte(char byte) {
+    if (m_options.terminators.find(byte) != std::string::npos) {
+        endLine(false);
+        return;
+    }
+    if (m_discarding) {
+        return;
+    }
+    if (m_line.size() >= m_options.maxLength) {
+        // Swallow the rest up to the terminator: emitting the tail would be worse.
+        ++m_counts.overlong;
+        m_line.clear();
+        m_discarding = true;
+        return;
+    }
+    m_line.push_back(byte);
+}
+
+void SerialScanner::endLine(bool byIdle) {
+    if (m_discarding) {
+        m_discarding = false;  // the overlong line ends here; the next one is good again
+        return;
+    }
+    if (m_line.empty()) {
+        return;
+    }
+    std::string text = std::exchange(m_line, std::string());
+    if (!isCleanUtf8(text)) {
+        ++m_counts.malformed;
+        return;
+    }
+    ++m_counts.codes;
+    if (byIdle) {
+        ++m_counts.idleEmits;
+    }
+    publishStats();  // before the callback, so that it sees counters that include this code
+    if (m_onCode) {
+        m_onCode(ScannedCode{std::move(text), "serial", m_options.path,
+                             std::chrono::steady_clock::now()});
+    }
+}
+
+void SerialScanner::publishStats() {
+    std::lock_guard lock(m_statsMutex);
+    m_stats = m_counts;
+}
+
+}  // namespace vax
