@@ -1,4 +1,4 @@
-#include "vision/CodeFormat.h"
+#include "core/CodeFormat.h"
 
 #include <array>
 #include <cctype>
