@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/CodeFormat.h"
+#include "core/Payload.h"
 #include "core/Policy.h"
 #include "core/Result.h"
 
@@ -23,10 +25,32 @@ struct SiteConfig {
         keyFile;  ///< site secrets; relative paths are taken from the config's folder
 };
 
+/// The cameras and scanners attached to this device.
+struct DeviceConfig {
+    /// "camera:0", "/dev/video0", a video file or an image folder (the demo); empty: none.
+    std::string camera;
+    int cameraWidth = 1280;
+    int cameraHeight = 720;
+    double cameraFps = 30;
+    std::string hidScanner;     ///< evdev node of a USB HID scanner; empty: none
+    std::string serialScanner;  ///< tty of a serial-mode scanner; empty: none
+    unsigned serialBaud = 9600;
+};
+
+/// How codes are read and recognised.
+struct ScanningConfig {
+    std::optional<FormatSet> formats;  ///< none: the role's formats (formatsForRole)
+    int confirmWindowMs = 500;         ///< a camera read counts when repeated within this
+    int debounceMs = 3000;             ///< the same code again only after this long away
+    PayloadRules rules;                ///< health-code links and tokens, e-ID prefixes, ticket
+};
+
 /// Everything read from the kiosk's TOML file (`/etc/vaxkiosk/kiosk.toml`).
 struct KioskConfig {
     SiteConfig site;
     Policy policy;
+    DeviceConfig devices;
+    ScanningConfig scanning;
 };
 
 /// Parses a kiosk TOML document. `sourceName` names it in error messages, which read

@@ -444,10 +444,10 @@ TEST(KioskConfigTest, OverlappingCampaignSteps) {
 TEST(KioskConfigTest, UnknownKeys) {
     EXPECT_EQ(errorOf("colour = \"red\"\n" + kSite),
               "k.toml:1: colour: unknown key (allowed here: site, policy, questionnaire, product, "
-              "campaign_step)");
+              "campaign_step, devices, scanning)");
     EXPECT_EQ(errorOf(kSite + "\n[printer]\nport = 1\n"),
               "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
-              "product, campaign_step)");
+              "product, campaign_step, devices, scanning)");
     EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 18\nfever = 37.5\n"),
               "k.toml:6: policy.fever: unknown key (allowed here: require_health_code, "
               "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
@@ -474,6 +474,337 @@ TEST(KioskConfigTest, WrongType) {
               "k.toml:2: site.id: expected a string, got an integer");
     EXPECT_EQ(errorOf(kSite + "[policy]\nobservation_minutes = 1979-05-27\n"),
               "k.toml:5: policy.observation_minutes: expected an integer, got a date");
+}
+
+TEST(KioskConfigTest, ExampleDevicesAndScanning) {
+    const auto result = loadKioskConfig(kExample);
+    ASSERT_TRUE(result) << result.error().message;
+
+    const DeviceConfig& devices = result->devices;
+    EXPECT_EQ(devices.camera, "camera:0");
+    EXPECT_EQ(devices.cameraWidth, 1280);
+    EXPECT_EQ(devices.cameraHeight, 720);
+    EXPECT_DOUBLE_EQ(devices.cameraFps, 30.0);
+    EXPECT_EQ(devices.hidScanner, "");  // commented out in the example
+    EXPECT_EQ(devices.serialScanner, "");
+    EXPECT_EQ(devices.serialBaud, 9600u);
+
+    const ScanningConfig& scanning = result->scanning;
+    EXPECT_FALSE(scanning.formats);  // the role decides
+    EXPECT_EQ(scanning.confirmWindowMs, 500);
+    EXPECT_EQ(scanning.debounceMs, 3000);
+    EXPECT_EQ(scanning.rules.healthCodeUrlPrefixes,
+              std::vector<std::string>{"https://hc.example.gov.cn/v/"});
+    EXPECT_EQ(scanning.rules.eIdPrefixes, std::vector<std::string>{"EID:"});
+    EXPECT_EQ(scanning.rules.ticketPrefix, "VK1:");
+    ASSERT_EQ(scanning.rules.healthCodeTokens.size(), 1u);
+    const TokenPattern& token = scanning.rules.healthCodeTokens[0];
+    EXPECT_EQ(token.prefix, "HC1:");
+    EXPECT_EQ(token.minLength, 16u);
+    EXPECT_EQ(token.maxLength, 64u);
+    EXPECT_EQ(token.alphabet, TokenPattern::Alphabet::Base64Url);
+}
+
+TEST(KioskConfigTest, ExampleDocumentsTheCommentedOutDeviceKeys) {
+    const std::string text = readText(kExample);
+    for (const std::string line :
+         {"\n# hid_scanner = \"/dev/input/", "\n# serial_scanner = \"/dev/",
+          "\n# serial_baud = 9600\n", "\n# formats = \"qr,pdf417,datamatrix\"\n"}) {
+        EXPECT_NE(text.find(line), std::string::npos) << line;
+    }
+}
+
+TEST(KioskConfigTest, DevicesAndScanningDefaultWhenAbsent) {
+    const auto result = parse(kSite);
+    ASSERT_TRUE(result) << result.error().message;
+    const DeviceConfig& devices = result->devices;
+    EXPECT_EQ(devices.camera, "");
+    EXPECT_EQ(devices.cameraWidth, 1280);
+    EXPECT_EQ(devices.cameraHeight, 720);
+    EXPECT_DOUBLE_EQ(devices.cameraFps, 30.0);
+    EXPECT_EQ(devices.hidScanner, "");
+    EXPECT_EQ(devices.serialScanner, "");
+    EXPECT_EQ(devices.serialBaud, 9600u);
+
+    const ScanningConfig& scanning = result->scanning;
+    EXPECT_FALSE(scanning.formats);
+    EXPECT_EQ(scanning.confirmWindowMs, 500);
+    EXPECT_EQ(scanning.debounceMs, 3000);
+    EXPECT_TRUE(scanning.rules.healthCodeUrlPrefixes.empty());
+    EXPECT_TRUE(scanning.rules.healthCodeTokens.empty());
+    EXPECT_TRUE(scanning.rules.eIdPrefixes.empty());
+    EXPECT_EQ(scanning.rules.ticketPrefix, "VK1:");
+
+    // Empty tables change nothing either.
+    const auto empty = parse(kSite + "[devices]\n[scanning]\n");
+    ASSERT_TRUE(empty) << empty.error().message;
+    EXPECT_EQ(empty->devices.camera, "");
+    EXPECT_FALSE(empty->scanning.formats);
+    EXPECT_EQ(empty->scanning.rules.ticketPrefix, "VK1:");
+}
+
+TEST(KioskConfigTest, ReadsEveryDevicesAndScanningKey) {
+    const auto result = parse(kSite +
+                              "[devices]\n"
+                              "camera = \"demo/queue.mp4\"\n"
+                              "camera_width = 640\n"
+                              "camera_height = 480\n"
+                              "camera_fps = 29.97\n"
+                              "hid_scanner = \"/dev/input/event3\"\n"
+                              "serial_scanner = \"/dev/ttyUSB1\"\n"
+                              "serial_baud = 115200\n"
+                              "[scanning]\n"
+                              "formats = \"QR,code128,Aztec\"\n"
+                              "confirm_window_ms = 50\n"
+                              "debounce_ms = 0\n"
+                              "health_code_url_prefixes = [\"https://a.example/v/\", "
+                              "\"https://b.example\"]\n"
+                              "eid_prefixes = [\"EID:\", \"CTID-\"]\n"
+                              "ticket_prefix = \"SITE7:T:\"\n"
+                              "[[scanning.health_code_token]]\n"
+                              "min_length = 18\n"
+                              "max_length = 18\n"
+                              "alphabet = \"digits\"\n"
+                              "[[scanning.health_code_token]]\n"
+                              "prefix = \"\"\n"
+                              "min_length = 1\n"
+                              "max_length = 4096\n");
+    ASSERT_TRUE(result) << result.error().message;
+    const DeviceConfig& devices = result->devices;
+    EXPECT_EQ(devices.camera, "demo/queue.mp4");
+    EXPECT_EQ(devices.cameraWidth, 640);
+    EXPECT_EQ(devices.cameraHeight, 480);
+    EXPECT_DOUBLE_EQ(devices.cameraFps, 29.97);
+    EXPECT_EQ(devices.hidScanner, "/dev/input/event3");
+    EXPECT_EQ(devices.serialScanner, "/dev/ttyUSB1");
+    EXPECT_EQ(devices.serialBaud, 115200u);
+
+    const ScanningConfig& scanning = result->scanning;
+    ASSERT_TRUE(scanning.formats);
+    EXPECT_EQ(*scanning.formats,
+              (FormatSet{CodeFormat::QRCode, CodeFormat::Code128, CodeFormat::Aztec}));
+    EXPECT_EQ(scanning.confirmWindowMs, 50);
+    EXPECT_EQ(scanning.debounceMs, 0);
+    EXPECT_EQ(scanning.rules.healthCodeUrlPrefixes,
+              (std::vector<std::string>{"https://a.example/v/", "https://b.example"}));
+    EXPECT_EQ(scanning.rules.eIdPrefixes, (std::vector<std::string>{"EID:", "CTID-"}));
+    EXPECT_EQ(scanning.rules.ticketPrefix, "SITE7:T:");
+    ASSERT_EQ(scanning.rules.healthCodeTokens.size(), 2u);
+    const TokenPattern& digits = scanning.rules.healthCodeTokens[0];
+    EXPECT_EQ(digits.prefix, "");
+    EXPECT_EQ(digits.minLength, 18u);
+    EXPECT_EQ(digits.maxLength, 18u);
+    EXPECT_EQ(digits.alphabet, TokenPattern::Alphabet::Digits);
+    const TokenPattern& any = scanning.rules.healthCodeTokens[1];
+    EXPECT_EQ(any.minLength, 1u);
+    EXPECT_EQ(any.maxLength, 4096u);
+    EXPECT_EQ(any.alphabet, TokenPattern::Alphabet::Alnum);  // the default
+}
+
+TEST(KioskConfigTest, EveryBaudRateIsAccepted) {
+    for (const unsigned baud :
+         {1200u, 2400u, 4800u, 9600u, 19200u, 38400u, 57600u, 115200u, 230400u, 460800u, 921600u}) {
+        const auto result =
+            parse(kSite + "[devices]\nserial_baud = " + std::to_string(baud) + "\n");
+        ASSERT_TRUE(result) << result.error().message;
+        EXPECT_EQ(result->devices.serialBaud, baud);
+    }
+}
+
+TEST(KioskConfigTest, DevicesRules) {
+    const std::string d = kSite + "[devices]\n";  // keys from line 5
+    expectFailures({
+        {d + "camera = \"\"\n", "k.toml:5: devices.camera: ", "must not be empty"},
+        {d + "camera = \" \"\n", "k.toml:5: devices.camera: ", "must not be empty"},
+        {d + "camera = \"camera:\"\n",
+         "k.toml:5: devices.camera: ", "needs a device after \"camera:\""},
+        {d + "camera = 0\n", "k.toml:5: devices.camera: ", "expected a string, got an integer"},
+        {d + "camera_width = 159\n",
+         "k.toml:5: devices.camera_width: ", "must be between 160 and 4096, got 159"},
+        {d + "camera_width = 4097\n",
+         "k.toml:5: devices.camera_width: ", "must be between 160 and 4096, got 4097"},
+        {d + "camera_width = 1280.0\n",
+         "k.toml:5: devices.camera_width: ", "expected an integer, got a float"},
+        {d + "camera_height = 119\n",
+         "k.toml:5: devices.camera_height: ", "must be between 120 and 4096, got 119"},
+        {d + "camera_height = 4097\n",
+         "k.toml:5: devices.camera_height: ", "must be between 120 and 4096"},
+        {d + "camera_height = \"720\"\n",
+         "k.toml:5: devices.camera_height: ", "expected an integer, got a string"},
+        {d + "camera_fps = 0.5\n",
+         "k.toml:5: devices.camera_fps: ", "must be between 1 and 120, got 0.5"},
+        {d + "camera_fps = 121\n",
+         "k.toml:5: devices.camera_fps: ", "must be between 1 and 120, got 121"},
+        {d + "camera_fps = nan\n", "k.toml:5: devices.camera_fps: ", "must be between 1 and 120"},
+        {d + "camera_fps = \"30\"\n",
+         "k.toml:5: devices.camera_fps: ", "expected a float, got a string"},
+        {d + "hid_scanner = \"\"\n", "k.toml:5: devices.hid_scanner: ", "must not be empty"},
+        {d + "hid_scanner = \"/dev/hidraw0\"\n", "k.toml:5: devices.hid_scanner: ",
+         "must be a device under \"/dev/input/\", got \"/dev/hidraw0\""},
+        {d + "hid_scanner = \"/dev/input/\"\n",
+         "k.toml:5: devices.hid_scanner: ", "must be a device under \"/dev/input/\""},
+        {d + "hid_scanner = [\"/dev/input/event3\"]\n",
+         "k.toml:5: devices.hid_scanner: ", "expected a string, got an array"},
+        {d + "serial_scanner = \"\"\n", "k.toml:5: devices.serial_scanner: ", "must not be empty"},
+        {d + "serial_scanner = \"ttyACM0\"\n",
+         "k.toml:5: devices.serial_scanner: ", "must be a device under \"/dev/\", got \"ttyACM0\""},
+        {d + "serial_scanner = \"COM3\"\n",
+         "k.toml:5: devices.serial_scanner: ", "must be a device under \"/dev/\""},
+        {d + "serial_baud = 9601\n", "k.toml:5: devices.serial_baud: ",
+         "must be one of 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, "
+         "921600, got 9601"},
+        {d + "serial_baud = -9600\n", "k.toml:5: devices.serial_baud: ", "got -9600"},
+        {d + "serial_baud = \"9600\"\n",
+         "k.toml:5: devices.serial_baud: ", "expected an integer, got a string"},
+        {d + "camera_width = 640\n\nserial_baud = 0\n",
+         "k.toml:7: devices.serial_baud: ", "must be one of"},
+        {"devices = \"camera:0\"\n" + kSite,
+         "k.toml:1: devices: ", "expected a table, got a string"},
+        {kSite + "[[devices]]\ncamera = \"camera:0\"\n",
+         "k.toml:4: devices: ", "expected a table, got an array"},
+    });
+}
+
+TEST(KioskConfigTest, ScanningRules) {
+    const std::string s = kSite + "[scanning]\n";  // keys from line 5
+    const std::string known = "known: qr, microqr, pdf417, datamatrix, code128, aztec";
+    expectFailures({
+        {s + "formats = \"qr,barcode\"\n", "k.toml:5: scanning.formats: ",
+         "unknown format \"barcode\" in \"qr,barcode\" (" + known + ")"},
+        {s + "formats = \"qr, pdf417\"\n", "k.toml:5: scanning.formats: ",
+         "unknown format \" pdf417\" in \"qr, pdf417\" (" + known +
+             "; separate names with commas only)"},
+        {s + "formats = \"qr,\"\n", "k.toml:5: scanning.formats: ", "unknown format \"\""},
+        {s + "formats = \"\"\n",
+         "k.toml:5: scanning.formats: ", "must list at least one format (" + known + ")"},
+        {s + "formats = [\"qr\"]\n",
+         "k.toml:5: scanning.formats: ", "expected a string, got an array"},
+        {s + "confirm_window_ms = 49\n",
+         "k.toml:5: scanning.confirm_window_ms: ", "must be between 50 and 5000, got 49"},
+        {s + "confirm_window_ms = 5001\n",
+         "k.toml:5: scanning.confirm_window_ms: ", "must be between 50 and 5000, got 5001"},
+        {s + "confirm_window_ms = 0.5\n",
+         "k.toml:5: scanning.confirm_window_ms: ", "expected an integer, got a float"},
+        {s + "debounce_ms = -1\n",
+         "k.toml:5: scanning.debounce_ms: ", "must be between 0 and 60000, got -1"},
+        {s + "debounce_ms = 60001\n",
+         "k.toml:5: scanning.debounce_ms: ", "must be between 0 and 60000, got 60001"},
+        {s + "health_code_url_prefixes = [\"http://hc.example.gov.cn/v/\"]\n",
+         "k.toml:5: scanning.health_code_url_prefixes[0]: ",
+         "must start with \"https://\", got \"http://hc.example.gov.cn/v/\" (use https"},
+        {s + "health_code_url_prefixes = [\"https://a.example/\", \"hc.example.gov.cn/v/\"]\n",
+         "k.toml:5: scanning.health_code_url_prefixes[1]: ",
+         "must start with \"https://\", got \"hc.example.gov.cn/v/\""},
+        {s + "health_code_url_prefixes = [\"\"]\n",
+         "k.toml:5: scanning.health_code_url_prefixes[0]: ", "must start with \"https://\""},
+        {s + "health_code_url_prefixes = [\"https://\"]\n",
+         "k.toml:5: scanning.health_code_url_prefixes[0]: ",
+         "must name a host after \"https://\", got \"https://\""},
+        {s + "health_code_url_prefixes = [\n  \"https://a.example/\",\n  \"https://a.example/" +
+             std::string(183, 'x') + "\",\n]\n",
+         "k.toml:7: scanning.health_code_url_prefixes[1]: ",
+         "must be at most 200 characters, got 201"},
+        {s + "health_code_url_prefixes = \"https://a.example/\"\n",
+         "k.toml:5: scanning.health_code_url_prefixes: ", "expected an array, got a string"},
+        {s + "health_code_url_prefixes = [42]\n",
+         "k.toml:5: scanning.health_code_url_prefixes[0]: ", "expected a string, got an integer"},
+        {s + "eid_prefixes = [\"EID:\", \"\"]\n",
+         "k.toml:5: scanning.eid_prefixes[1]: ", "must not be empty"},
+        {s + "eid_prefixes = [\"" + std::string(33, 'E') + "\"]\n",
+         "k.toml:5: scanning.eid_prefixes[0]: ", "must be at most 32 characters, got 33"},
+        {s + "eid_prefixes = \"EID:\"\n",
+         "k.toml:5: scanning.eid_prefixes: ", "expected an array, got a string"},
+        {s + "ticket_prefix = \"\"\n", "k.toml:5: scanning.ticket_prefix: ",
+         "must be 1 to 16 characters of A-Z, 0-9 or ':', got \"\""},
+        {s + "ticket_prefix = \"vk1:\"\n",
+         "k.toml:5: scanning.ticket_prefix: ", "A-Z, 0-9 or ':', got \"vk1:\""},
+        {s + "ticket_prefix = \"VK-1:\"\n", "k.toml:5: scanning.ticket_prefix: ", "got \"VK-1:\""},
+        {s + "ticket_prefix = \"" + std::string(17, 'T') + "\"\n",
+         "k.toml:5: scanning.ticket_prefix: ", "must be 1 to 16 characters"},
+        {s + "ticket_prefix = 1\n",
+         "k.toml:5: scanning.ticket_prefix: ", "expected a string, got an integer"},
+        {"scanning = 1\n" + kSite, "k.toml:1: scanning: ", "expected a table, got an integer"},
+    });
+    // The longest allowed values pass.
+    const auto longest =
+        parse(s + "health_code_url_prefixes = [\"https://a.example/" + std::string(182, 'x') +
+              "\"]\neid_prefixes = [\"" + std::string(32, 'E') + "\"]\nticket_prefix = \"" +
+              std::string(16, 'T') + "\"\n");
+    ASSERT_TRUE(longest) << longest.error().message;
+    EXPECT_EQ(longest->scanning.rules.healthCodeUrlPrefixes[0].size(), 200u);
+}
+
+TEST(KioskConfigTest, HealthCodeTokenRules) {
+    const std::string t = kSite + "[[scanning.health_code_token]]\n";      // keys from line 5
+    const std::string lengths = t + "min_length = 16\nmax_length = 64\n";  // from line 7
+    expectFailures({
+        {t + "max_length = 64\n",
+         "k.toml:4: scanning.health_code_token[0].min_length: ", "missing required key"},
+        {t + "min_length = 16\n",
+         "k.toml:4: scanning.health_code_token[0].max_length: ", "missing required key"},
+        {t + "min_length = 0\nmax_length = 64\n",
+         "k.toml:5: scanning.health_code_token[0].min_length: ",
+         "must be between 1 and 4096, got 0"},
+        {t + "min_length = 16\nmax_length = 4097\n",
+         "k.toml:6: scanning.health_code_token[0].max_length: ",
+         "must be between 1 and 4096, got 4097"},
+        {t + "min_length = 16\nmax_length = 15\n",
+         "k.toml:6: scanning.health_code_token[0].max_length: ",
+         "must be at least min_length (16), got 15"},
+        {t + "max_length = 8\nmin_length = 9\n",
+         "k.toml:5: scanning.health_code_token[0].max_length: ",
+         "must be at least min_length (9), got 8"},
+        {t + "min_length = \"16\"\nmax_length = 64\n",
+         "k.toml:5: scanning.health_code_token[0].min_length: ",
+         "expected an integer, got a string"},
+        {lengths + "alphabet = \"hex\"\n", "k.toml:7: scanning.health_code_token[0].alphabet: ",
+         "must be one of digits, alnum, base64url, got \"hex\""},
+        {lengths + "alphabet = \"Digits\"\n",
+         "k.toml:7: scanning.health_code_token[0].alphabet: ", "got \"Digits\""},
+        {lengths + "prefix = 1\n",
+         "k.toml:7: scanning.health_code_token[0].prefix: ", "expected a string, got an integer"},
+        {lengths + "[[scanning.health_code_token]]\nmin_length = 5\nmax_length = 4\n",
+         "k.toml:9: scanning.health_code_token[1].max_length: ",
+         "must be at least min_length (5), got 4"},
+        {kSite + "[scanning]\nhealth_code_token = 3\n", "k.toml:5: scanning.health_code_token: ",
+         "expected an array of tables ([[scanning.health_code_token]]), got an integer"},
+        {kSite + "[scanning.health_code_token]\nmin_length = 1\n",
+         "k.toml:4: scanning.health_code_token: ",
+         "expected an array of tables ([[scanning.health_code_token]]), got a table"},
+        {kSite + "[scanning]\nhealth_code_token = [1]\n",
+         "k.toml:5: scanning.health_code_token[0]: ", "expected a table, got an integer"},
+    });
+}
+
+TEST(KioskConfigTest, DevicesAndScanningExactMessages) {
+    EXPECT_EQ(errorOf(kSite + "[devices]\ncamera_fps = 240\n"),
+              "k.toml:5: devices.camera_fps: must be between 1 and 120, got 240");
+    EXPECT_EQ(
+        errorOf(kSite + "[scanning]\nhealth_code_url_prefixes = [\"http://hc.example/v/\"]\n"),
+        "k.toml:5: scanning.health_code_url_prefixes[0]: must start with \"https://\", got "
+        "\"http://hc.example/v/\" (use https: health codes must not travel in clear text)");
+    EXPECT_EQ(errorOf(kSite + "[[scanning.health_code_token]]\nprefix = \"HC1:\"\n"
+                              "min_length = 64\nmax_length = 16\n"),
+              "k.toml:7: scanning.health_code_token[0].max_length: must be at least min_length "
+              "(64), got 16");
+}
+
+TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
+    EXPECT_EQ(errorOf(kSite + "[devices]\ncamera = \"camera:0\"\nmicrophone = \"hw:0\"\n"),
+              "k.toml:6: devices.microphone: unknown key (allowed here: camera, camera_width, "
+              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud)");
+    EXPECT_EQ(errorOf(kSite + "[scanning]\ndebounce_ms = 100\ndebounce = 100\n"),
+              "k.toml:6: scanning.debounce: unknown key (allowed here: formats, "
+              "confirm_window_ms, debounce_ms, health_code_url_prefixes, eid_prefixes, "
+              "ticket_prefix, health_code_token)");
+    EXPECT_EQ(errorOf(kSite + "[[scanning.health_code_token]]\nmin_length = 1\nmax_length = 2\n"
+                              "charset = \"digits\"\n"),
+              "k.toml:7: scanning.health_code_token[0].charset: unknown key (allowed here: "
+              "prefix, min_length, max_length, alphabet)");
+    // A sub-table where none belongs is an unknown key too.
+    EXPECT_EQ(errorOf(kSite + "[devices.camera2]\nwidth = 1\n"),
+              "k.toml:4: devices.camera2: unknown key (allowed here: camera, camera_width, "
+              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud)");
 }
 
 TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {
