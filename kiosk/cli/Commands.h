@@ -12,6 +12,7 @@ void addCheckInCommand(CLI::App& app, const Paths& paths, int& status);
 void addOverrideCommand(CLI::App& app, const Paths& paths, int& status);
 void addQueueCommands(CLI::App& app, const Paths& paths, int& status);
 void addReportCommand(CLI::App& app, const Paths& paths, int& status);
+void addScanCommand(CLI::App& app, const Paths& paths, int& status);
 void addKeysCommands(CLI::App& app, const Paths& paths, int& status);
 void addVisitCommand(CLI::App& app, const Paths& paths, int& status);
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     addOverrideCommand(app, paths, status);
     addQueueCommands(app, paths, status);
     addReportCommand(app, paths, status);
+    addScanCommand(app, paths, status);
     addKeysCommands(app, paths, status);
     addVisitCommand(app, paths, status);
 

@@ -12,7 +12,13 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+#include <sstream>
+
 #include "TestPaths.h"
+#include "support/SyntheticFrames.h"
 #include "support/TempDir.h"
 
 namespace vax {
@@ -209,6 +215,74 @@ TEST_F(VaxctlTest, BrokenConfigOrMissingKeysFailWithAClearMessage) {
     EXPECT_EQ(broken.status, 1);
     EXPECT_NE(broken.err.find("kiosk.toml:"), std::string::npos) << broken.err;
     EXPECT_NE(broken.err.find("policy2"), std::string::npos) << broken.err;
+}
+
+std::vector<json> jsonLines(const std::string& out) {
+    std::vector<json> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(json::parse(line));
+    }
+    return lines;
+}
+
+TEST_F(VaxctlTest, ScanPrintsOneJsonLinePerCodeWithItsKindAndMasksIdNumbers) {
+    const auto images = m_dir / "images";
+    std::filesystem::create_directory(images);
+    cv::imwrite((images / "a-health.png").string(),
+                test::renderCode("https://hc.example.gov.cn/v/abc123", CodeFormat::QRCode));
+    cv::imwrite((images / "b-id.png").string(), test::renderCode(kAdult, CodeFormat::QRCode));
+    cv::imwrite((images / "c-pack.png").string(),
+                test::renderCode("86912345678901234567", CodeFormat::DataMatrix));
+    std::ofstream(images / "d-broken.png") << "not an image";
+
+    const CmdRun run = vaxctl({"scan", "--json", "--stats", images.string()});
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto lines = jsonLines(run.out);
+    ASSERT_EQ(lines.size(), 4u) << run.out;
+    EXPECT_EQ(lines[0]["kind"], "health_code");
+    EXPECT_EQ(lines[0]["format"], "QRCode");
+    EXPECT_EQ(lines[0]["frame"], 0);
+    EXPECT_EQ(lines[1]["kind"], "resident_id");
+    EXPECT_EQ(lines[1]["text"], "1101**********1234");
+    EXPECT_EQ(run.out.find(kAdult), std::string::npos);
+    EXPECT_EQ(lines[2]["kind"], "trace_code");
+    EXPECT_EQ(lines[2]["format"], "DataMatrix");
+    EXPECT_EQ(lines[3]["stats"]["codes"], 3);
+    EXPECT_EQ(lines[3]["stats"]["unreadable"], 1);
+    EXPECT_NE(run.err.find("d-broken.png"), std::string::npos);
+}
+
+TEST_F(VaxctlTest, ScanReadsVideosFrameByFrameAndHonoursFormats) {
+    const auto video = m_dir / "clip.avi";
+    {
+        cv::VideoWriter writer(video.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 10,
+                               cv::Size(640, 480));
+        const cv::Mat code = test::renderCode("VK1:TICKET", CodeFormat::QRCode, 8);
+        for (int i = 0; i < 5; ++i) {
+            cv::Mat frame(480, 640, CV_8UC3, cv::Scalar::all(255));
+            if (i >= 3) {
+                cv::Mat bgr;
+                cv::cvtColor(code, bgr, cv::COLOR_GRAY2BGR);
+                bgr.copyTo(frame(cv::Rect(100, 80, bgr.cols, bgr.rows)));
+            }
+            writer.write(frame);
+        }
+    }
+    const auto lines = jsonLines(vaxctl({"scan", "--json", video.string()}).out);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0]["frame"], 3);
+    EXPECT_EQ(lines[1]["frame"], 4);
+    EXPECT_EQ(lines[0]["kind"], "ticket");
+    EXPECT_TRUE(vaxctl({"scan", "--json", "--formats", "datamatrix", video.string()}).out.empty());
+    EXPECT_EQ(vaxctl({"scan", "--formats", "ean99", video.string()}).status, 2);
+}
+
+TEST_F(VaxctlTest, ScanWithNothingReadableExitsTwo) {
+    std::ofstream(m_dir / "junk.png") << "junk";
+    const CmdRun run = vaxctl({"scan", (m_dir / "junk.png").string(), "/nonexistent.mp4"});
+    EXPECT_EQ(run.status, 2);
+    EXPECT_NE(run.err.find("nothing could be read"), std::string::npos);
 }
 
 }  // namespace
