@@ -165,6 +165,15 @@ DecodeResult decodeGrey(const cv::Mat& grey, const DecodeOptions& options,
         readInto(coarse, hints, scale, {}, result.codes);
         if (!result.codes.empty()) {
             result.pass = DecodePass::Coarse;
+            return result;
+        }
+    }
+    if (options.tryInverted) {
+        float smallScale = 1.0f;
+        const cv::Mat inverted = 255 - downscaled(grey, options.downscaledLongSide, smallScale);
+        readInto(inverted, hints, smallScale, {}, result.codes);
+        if (!result.codes.empty()) {
+            result.pass = DecodePass::Inverted;
         }
     }
     return result;

@@ -7,7 +7,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "vision/CodeFormat.h"
+#include "core/CodeFormat.h"
 
 namespace vax {
 
@@ -20,7 +20,7 @@ struct DecodedCode {
 };
 
 /// Which pass found the codes, cheapest first.
-enum class DecodePass { None, RegionOfInterest, Downscaled, FullResolution, Coarse };
+enum class DecodePass { None, RegionOfInterest, Downscaled, FullResolution, Coarse, Inverted };
 
 struct DecodeOptions {
     FormatSet formats = kAllFormats;
@@ -31,6 +31,8 @@ struct DecodeOptions {
     /// Long side of the last, coarse pass: some blurred or moire-laden photos read only
     /// smaller (their modules average out). 0 turns it off.
     int coarseLongSide = 480;
+    /// Last, the downscaled image inverted: light codes on dark screens (phones in dark mode).
+    bool tryInverted = true;
 };
 
 struct DecodeResult {
@@ -40,7 +42,8 @@ struct DecodeResult {
 
 /// Decodes the codes in a grey (CV_8UC1) image. Passes, cheapest first, stopping at the first
 /// that finds something: the region around `hint` (the last hit) at full resolution, the whole
-/// image downscaled, the whole image at full resolution, the whole image coarse. ZXing's own
+/// image downscaled, the whole image at full resolution, the whole image coarse, and the
+/// downscaled image inverted. ZXing's own
 /// downscaling is never used: in Debian's 1.4.0 it can abort the process on tilted 1D codes.
 DecodeResult decodeGrey(const cv::Mat& grey, const DecodeOptions& options,
                         const std::optional<cv::Rect>& hint = std::nullopt);

@@ -86,13 +86,14 @@ void ScanPipeline::decodeLoop() {
             continue;
         }
         DecodeOptions options = m_options.decode;
-        options.fullResolution =
-            options.fullResolution && ++sinceFullPass >= std::max(m_options.fullResolutionEvery, 1);
+        const bool costlyTurn = ++sinceFullPass >= std::max(m_options.fullResolutionEvery, 1);
+        options.fullResolution = options.fullResolution && costlyTurn;
+        options.tryInverted = options.tryInverted && costlyTurn;
         const cv::Mat grey = toGrey(frame->image);
         const auto started = Clock::now();
         DecodeResult result = decodeGrey(grey, options, hint);
         const auto finished = Clock::now();
-        if (options.fullResolution) {
+        if (costlyTurn) {
             sinceFullPass = 0;
         }
         hint = hintFrom(result.codes);

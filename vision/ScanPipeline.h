@@ -20,8 +20,9 @@ namespace vax {
 struct PipelineOptions {
     DecodeOptions decode;
     ConfirmOptions confirm;
-    /// With nothing in view, the costly full-resolution pass runs on every Nth frame only, so
-    /// an idle kiosk does not burn a core; a code in view is found by the cheaper passes.
+    /// With nothing in view, the costly passes (full resolution, inverted) run on every Nth
+    /// frame only, so an idle kiosk does not burn a core; a code in view is found by the
+    /// cheaper passes.
     int fullResolutionEvery = 4;
 };
 

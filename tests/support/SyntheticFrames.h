@@ -5,7 +5,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "vision/CodeFormat.h"
+#include "core/CodeFormat.h"
 
 namespace vax::test {
 
