@@ -17,10 +17,10 @@
 #include <vector>
 
 #include "TestPaths.h"
-#include "support/SyntheticFrames.h"
 #include "support/TempDir.h"
 #include "vision/BarcodeDecoder.h"
 #include "vision/ScanPipeline.h"
+#include "vision/SyntheticFrames.h"
 
 namespace fs = std::filesystem;
 using namespace vax;
@@ -122,7 +122,7 @@ struct Timing {
 
 void timings() {
     const std::string text = "https://hc.example.gov.cn/v/3f9a6c2e-8b1d-4e57-9c0a-5d2f7e1b4a68";
-    const cv::Mat code = test::renderCode(text, CodeFormat::QRCode, 6);
+    const cv::Mat code = renderCode(text, CodeFormat::QRCode, 6);
     const cv::Size sizes[] = {{640, 480}, {1280, 720}, {1920, 1080}};
     constexpr int kFrames = 40;
     std::printf(
@@ -135,12 +135,12 @@ void timings() {
         Timing t;
         std::optional<cv::Rect> hint;
         for (int i = 0; i < kFrames; ++i) {
-            test::PhoneShot shot;
+            PhoneShot shot;
             shot.frameSize = size;
             shot.seed = std::uint32_t(100 + i);
             shot.tiltDegrees = 5 + (i % 7) * 5;
             shot.rotateDegrees = -15 + (i % 11) * 3;
-            const cv::Mat grey = toGrey(test::phoneFrame(code, shot));
+            const cv::Mat grey = toGrey(phoneFrame(code, shot));
             auto start = Clock::now();
             const auto plain = decodePlainZxing(
                 grey, {CodeFormat::QRCode, CodeFormat::PDF417, CodeFormat::DataMatrix});
@@ -160,7 +160,7 @@ void timings() {
             t.warmRead += found(warm.codes, text);
             hint = warm.codes.empty() ? std::nullopt : std::optional(warm.codes[0].bounds());
 
-            const cv::Mat empty = toGrey(test::emptyFrame(size, std::uint32_t(i)));
+            const cv::Mat empty = toGrey(emptyFrame(size, std::uint32_t(i)));
             start = Clock::now();
             (void)decodePlainZxing(empty, options.formats);
             t.plainEmpty.push_back(ms(Clock::now() - start));
@@ -191,15 +191,14 @@ void pipelineReplay() {
     {
         cv::VideoWriter writer(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 30,
                                size);
-        const cv::Mat code =
-            test::renderCode("https://hc.example.gov.cn/v/9e8d7c6b", CodeFormat::QRCode);
+        const cv::Mat code = renderCode("https://hc.example.gov.cn/v/9e8d7c6b", CodeFormat::QRCode);
         for (int i = 0; i < kFrames; ++i) {
             if (i % 150 >= 90) {
-                test::PhoneShot shot;
+                PhoneShot shot;
                 shot.seed = std::uint32_t(i);
-                writer.write(test::phoneFrame(code, shot));
+                writer.write(phoneFrame(code, shot));
             } else {
-                writer.write(test::emptyFrame(size, std::uint32_t(i)));
+                writer.write(emptyFrame(size, std::uint32_t(i)));
             }
         }
     }

@@ -15,5 +15,6 @@ void addReportCommand(CLI::App& app, const Paths& paths, int& status);
 void addScanCommand(CLI::App& app, const Paths& paths, int& status);
 void addKeysCommands(CLI::App& app, const Paths& paths, int& status);
 void addVisitCommand(CLI::App& app, const Paths& paths, int& status);
+void addDemoMediaCommand(CLI::App& app, int& status);
 
 }  // namespace vax::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     addScanCommand(app, paths, status);
     addKeysCommands(app, paths, status);
     addVisitCommand(app, paths, status);
+    addDemoMediaCommand(app, status);
 
     try {
         app.parse(argc, argv);

@@ -18,8 +18,8 @@
 #include <sstream>
 
 #include "TestPaths.h"
-#include "support/SyntheticFrames.h"
 #include "support/TempDir.h"
+#include "vision/SyntheticFrames.h"
 
 namespace vax {
 namespace {
@@ -230,10 +230,10 @@ TEST_F(VaxctlTest, ScanPrintsOneJsonLinePerCodeWithItsKindAndMasksIdNumbers) {
     const auto images = m_dir / "images";
     std::filesystem::create_directory(images);
     cv::imwrite((images / "a-health.png").string(),
-                test::renderCode("https://hc.example.gov.cn/v/abc123", CodeFormat::QRCode));
-    cv::imwrite((images / "b-id.png").string(), test::renderCode(kAdult, CodeFormat::QRCode));
+                renderCode("https://hc.example.gov.cn/v/abc123", CodeFormat::QRCode));
+    cv::imwrite((images / "b-id.png").string(), renderCode(kAdult, CodeFormat::QRCode));
     cv::imwrite((images / "c-pack.png").string(),
-                test::renderCode("86912345678901234567", CodeFormat::DataMatrix));
+                renderCode("86912345678901234567", CodeFormat::DataMatrix));
     std::ofstream(images / "d-broken.png") << "not an image";
 
     const CmdRun run = vaxctl({"scan", "--json", "--stats", images.string()});
@@ -258,7 +258,7 @@ TEST_F(VaxctlTest, ScanReadsVideosFrameByFrameAndHonoursFormats) {
     {
         cv::VideoWriter writer(video.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 10,
                                cv::Size(640, 480));
-        const cv::Mat code = test::renderCode("VK1:TICKET", CodeFormat::QRCode, 8);
+        const cv::Mat code = renderCode("VK1:TICKET", CodeFormat::QRCode, 8);
         for (int i = 0; i < 5; ++i) {
             cv::Mat frame(480, 640, CV_8UC3, cv::Scalar::all(255));
             if (i >= 3) {

@@ -10,7 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "TestPaths.h"
-#include "support/SyntheticFrames.h"
+#include "vision/SyntheticFrames.h"
 
 namespace vax {
 namespace {
@@ -138,7 +138,7 @@ TEST(ZxingAssertion, PlainZxingAbortsOnARealPhotoThatWeDecodeSafely) {
 // in this process, and read those within ZXing's 1D angle tolerance.
 TEST(ZxingAssertion, TiltedCode128PhotosAbortPlainZxingButNeverOurDecoder) {
     const std::string text = "8691234567890123456789";
-    const cv::Mat code = test::renderCode(text, CodeFormat::Code128, 3);
+    const cv::Mat code = renderCode(text, CodeFormat::Code128, 3);
     DecodeOptions options;
     options.formats = FormatSet{CodeFormat::Code128};
     int photos = 0;
@@ -148,7 +148,7 @@ TEST(ZxingAssertion, TiltedCode128PhotosAbortPlainZxingButNeverOurDecoder) {
     for (int degrees = 0; degrees < 180; degrees += 4) {
         for (double scale : {0.6, 1.0, 1.7}) {
             const cv::Mat photo =
-                test::tiltedLabelPhoto(code, degrees, scale, {1280, 720}, std::uint32_t(degrees));
+                tiltedLabelPhoto(code, degrees, scale, {1280, 720}, std::uint32_t(degrees));
             ++photos;
             const pid_t child = ::fork();
             if (child == 0) {
@@ -177,14 +177,14 @@ TEST(SyntheticFrames, PhoneShotsAtFullHdAreReadInEachEntryFormat) {
     const std::string text = "https://hc.example.gov.cn/v/3f9a6c2e";
     for (CodeFormat format : {CodeFormat::QRCode, CodeFormat::PDF417, CodeFormat::DataMatrix}) {
         SCOPED_TRACE(std::string(toString(format)));
-        const cv::Mat code = test::renderCode(text, format, format == CodeFormat::PDF417 ? 3 : 6);
+        const cv::Mat code = renderCode(text, format, format == CodeFormat::PDF417 ? 3 : 6);
         int ours = 0;
         int plain = 0;
         for (std::uint32_t seed = 1; seed <= 6; ++seed) {
-            test::PhoneShot shot;
+            PhoneShot shot;
             shot.seed = seed;
             shot.codeFraction = format == CodeFormat::PDF417 ? 0.35 : 0.22;
-            const cv::Mat grey = toGrey(test::phoneFrame(code, shot));
+            const cv::Mat grey = toGrey(phoneFrame(code, shot));
             ours += contains(decodeGrey(grey, DecodeOptions{}).codes, text);
             plain += contains(decodePlainZxing(grey, kAllFormats), text);
         }
@@ -195,10 +195,10 @@ TEST(SyntheticFrames, PhoneShotsAtFullHdAreReadInEachEntryFormat) {
 
 TEST(SyntheticFrames, OutlineIsInFrameCoordinatesAndTheHintFindsItAgain) {
     const std::string text = "VK1:EXAMPLE-TICKET-0001";
-    test::PhoneShot shot;
+    PhoneShot shot;
     shot.rotateDegrees = 0;
     shot.tiltDegrees = 0;
-    const cv::Mat grey = toGrey(test::phoneFrame(test::renderCode(text, CodeFormat::QRCode), shot));
+    const cv::Mat grey = toGrey(phoneFrame(renderCode(text, CodeFormat::QRCode), shot));
     const auto first = decodeGrey(grey, DecodeOptions{});
     ASSERT_TRUE(contains(first.codes, text));
     const cv::Rect box = first.codes.front().bounds();
@@ -211,8 +211,8 @@ TEST(SyntheticFrames, OutlineIsInFrameCoordinatesAndTheHintFindsItAgain) {
 }
 
 TEST(SyntheticFrames, RoleFormatsAreHonoured) {
-    const cv::Mat code = test::renderCode("8691234567890123456789", CodeFormat::Code128, 3);
-    const cv::Mat photo = test::tiltedLabelPhoto(code, 0, 1.0, {1280, 720}, 1);
+    const cv::Mat code = renderCode("8691234567890123456789", CodeFormat::Code128, 3);
+    const cv::Mat photo = tiltedLabelPhoto(code, 0, 1.0, {1280, 720}, 1);
     DecodeOptions exit;
     exit.formats = *formatsForRole("exit");
     EXPECT_TRUE(decodeGrey(photo, exit).codes.empty());
@@ -226,8 +226,7 @@ TEST(BarcodeDecoder, EmptyOrWrongImagesGiveNothing) {
     EXPECT_TRUE(
         decodeGrey(cv::Mat(100, 100, CV_8UC3, cv::Scalar::all(0)), DecodeOptions{}).codes.empty());
     EXPECT_TRUE(decodeGrey(cv::Mat(1, 1, CV_8UC1, cv::Scalar(0)), DecodeOptions{}).codes.empty());
-    EXPECT_TRUE(
-        decodeGrey(test::emptyFrame({1920, 1080}, 3).clone(), DecodeOptions{}).codes.empty());
+    EXPECT_TRUE(decodeGrey(emptyFrame({1920, 1080}, 3).clone(), DecodeOptions{}).codes.empty());
 }
 
 }  // namespace

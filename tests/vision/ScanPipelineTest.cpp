@@ -6,8 +6,8 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/videoio.hpp>
 
-#include "support/SyntheticFrames.h"
 #include "support/TempDir.h"
+#include "vision/SyntheticFrames.h"
 
 namespace vax {
 namespace {
@@ -31,16 +31,16 @@ std::filesystem::path writeVideo(const test::TempDir&) {
     cv::VideoWriter writer(path.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), kFps,
                            cv::Size(1280, 720));
     EXPECT_TRUE(writer.isOpened());
-    const cv::Mat code = test::renderCode(kText, CodeFormat::QRCode);
+    const cv::Mat code = renderCode(kText, CodeFormat::QRCode);
     for (int i = 0; i < kFrames; ++i) {
         if (i >= kCodeFrom && i < kCodeTo) {
-            test::PhoneShot shot;
+            PhoneShot shot;
             shot.frameSize = {1280, 720};
             shot.seed = std::uint32_t(i);  // the hand moves a little
             shot.rotateDegrees = 5 + (i % 5);
-            writer.write(test::phoneFrame(code, shot));
+            writer.write(phoneFrame(code, shot));
         } else {
-            writer.write(test::emptyFrame({1280, 720}, std::uint32_t(i)));
+            writer.write(emptyFrame({1280, 720}, std::uint32_t(i)));
         }
     }
     return path;

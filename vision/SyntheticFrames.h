@@ -7,7 +7,9 @@
 
 #include "core/CodeFormat.h"
 
-namespace vax::test {
+namespace vax {
+
+// Synthetic pictures of codes: the demo's replayed camera and the tests' fixtures.
 
 /// Renders `text` as a clean code image (black on white, with a quiet zone), `moduleSize`
 /// pixels per module. Uses ZXing's writer.
@@ -37,4 +39,4 @@ cv::Mat emptyFrame(cv::Size size, std::uint32_t seed);
 cv::Mat tiltedLabelPhoto(const cv::Mat& code, double degrees, double scale, cv::Size size,
                          std::uint32_t seed);
 
-}  // namespace vax::test
+}  // namespace vax

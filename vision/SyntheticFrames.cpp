@@ -1,5 +1,5 @@
 #define ZX_USE_UTF8 1
-#include "support/SyntheticFrames.h"
+#include "vision/SyntheticFrames.h"
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -10,7 +10,7 @@
 #include <opencv2/imgproc.hpp>
 #include <random>
 
-namespace vax::test {
+namespace vax {
 
 namespace {
 
@@ -187,4 +187,4 @@ cv::Mat tiltedLabelPhoto(const cv::Mat& code, double degrees, double scale, cv::
     return grey;
 }
 
-}  // namespace vax::test
+}  // namespace vax
