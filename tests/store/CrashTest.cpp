@@ -2,6 +2,7 @@
 // every kill the file must open, pass integrity_check, and hold every check-in that the
 // child reported as committed.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,13 +69,27 @@ TEST(CrashTest, KilledWriterNeverLosesACommittedCheckIn) {
             recordUntilKilled(db, keys, round * 10'000, fds[1]);
         }
         ::close(fds[1]);
+        // Odd rounds wait for the first commit, so the kill lands while check-ins are being
+        // written even where start-up is slow (sanitizers); even rounds may land anywhere,
+        // opening and migrating included.
+        std::vector<std::int64_t> reported;
+        if (round % 2 == 1) {
+            pollfd pfd{fds[0], POLLIN, 0};
+            std::int64_t first = 0;
+            if (::poll(&pfd, 1, 10'000) == 1 &&
+                ::read(fds[0], &first, sizeof first) == sizeof first) {
+                reported.push_back(first);
+            }
+        }
         std::this_thread::sleep_for(std::chrono::microseconds(delayUs(rng)));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
         ASSERT_TRUE(WIFSIGNALED(status)) << "round " << round << ": child exited with "
                                          << WEXITSTATUS(status) << " before the kill";
-        const auto reported = readReported(fds[0]);
+        for (std::int64_t id : readReported(fds[0])) {
+            reported.push_back(id);
+        }
         ::close(fds[0]);
         reportedTotal += reported.size();
 
@@ -90,8 +105,8 @@ TEST(CrashTest, KilledWriterNeverLosesACommittedCheckIn) {
             ASSERT_EQ(journal->replayedStage(id).value(), visit->stage);
         }
     }
-    // The kills must have landed while work was going on, not before the first commit only.
-    EXPECT_GT(reportedTotal, std::size_t(kKills));
+    // Kills landed while work was going on, not only before the first commit.
+    EXPECT_GT(reportedTotal, std::size_t(kKills / 2));
 }
 
 }  // namespace
