@@ -1,4 +1,4 @@
-#include "store/PersonVault.h"
+#include "crypto/PersonVault.h"
 
 #include <sodium.h>
 

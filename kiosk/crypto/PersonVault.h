@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/ResidentId.h"
-#include "store/SiteKeys.h"
+#include "crypto/SiteKeys.h"
 
 namespace vax {
 

@@ -421,6 +421,25 @@ Result<VisitState> Journal::visit(std::int64_t visitId) {
     return row->state;
 }
 
+Result<ProtectedId> Journal::personOf(std::int64_t visitId) {
+    auto stmt = m_db.prepare(
+        "SELECT p.id_hash, p.id_masked, p.id_sealed FROM visits v JOIN persons p"
+        " ON p.id = v.person_id WHERE v.id = ?");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, visitId);
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error{"no visit " + std::to_string(visitId)};
+    }
+    return ProtectedId{std::string(stmt->blob(0)), std::string(stmt->text(1)),
+                       std::string(stmt->blob(2))};
+}
+
 Result<std::vector<JournalEvent>> Journal::events(std::int64_t visitId) {
     auto stmt = m_db.prepare(
         "SELECT seq, visit_id, at, kind, stage, data FROM events WHERE visit_id = ?"

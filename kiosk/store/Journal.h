@@ -14,7 +14,7 @@
 #include "core/ResidentId.h"
 #include "core/Result.h"
 #include "core/VisitStage.h"
-#include "store/PersonVault.h"
+#include "crypto/PersonVault.h"
 #include "store/Sqlite.h"
 
 namespace vax {
@@ -89,6 +89,8 @@ public:
                                              std::int64_t atMs);
 
     Result<VisitState> visit(std::int64_t visitId);
+    /// The protected identity of a visit's person (hash, masked and sealed number).
+    Result<ProtectedId> personOf(std::int64_t visitId);
     Result<std::vector<JournalEvent>> events(std::int64_t visitId);
     Result<QueueStatus> queueStatus(const std::string& day);
     /// Streams the day's visits for the report.

@@ -1,4 +1,4 @@
-#include "store/PersonVault.h"
+#include "crypto/PersonVault.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

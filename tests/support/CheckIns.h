@@ -6,7 +6,7 @@
 #include "core/Decision.h"
 #include "core/ResidentId.h"
 #include "store/Journal.h"
-#include "store/PersonVault.h"
+#include "crypto/PersonVault.h"
 
 namespace vax::test {
 
