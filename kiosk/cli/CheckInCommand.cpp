@@ -3,9 +3,10 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/Slips.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
-#include "store/PersonVault.h"
+#include "crypto/PersonVault.h"
 
 namespace vax::cli {
 
@@ -99,6 +100,14 @@ int run(const CheckInOptions& o, const Paths& paths) {
     auto out = toJson(*state);
     out["person"] = id->masked();
     out["decision"] = toJson(decision);
+    if (state->queueNumber) {
+        // The check-in is recorded whatever happens here; a slip can be issued again.
+        auto slip = issueSlip(*config, *keys, *state, record.person, at->unixMs);
+        out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();
+        if (!slip) {
+            out["slip_error"] = slip.error().message;
+        }
+    }
     printJson(out);
     return kExitOk;
 }

@@ -16,5 +16,6 @@ void addScanCommand(CLI::App& app, const Paths& paths, int& status);
 void addKeysCommands(CLI::App& app, const Paths& paths, int& status);
 void addVisitCommand(CLI::App& app, const Paths& paths, int& status);
 void addDemoMediaCommand(CLI::App& app, int& status);
+void addTicketCommands(CLI::App& app, const Paths& paths, int& status);
 
 }  // namespace vax::cli

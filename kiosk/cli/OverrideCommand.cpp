@@ -2,6 +2,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/Slips.h"
 
 namespace vax::cli {
 
@@ -24,6 +25,14 @@ int run(const OverrideOptions& o, const Paths& paths) {
     if (o.staff.empty() || o.reason.empty()) {
         return fail(kExitBadInput, "--staff and --reason are required for an override");
     }
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return kExitFailure;
+    }
+    auto keys = SiteKeys::load(config->site.keyFile);
+    if (!keys) {
+        return fail(kExitFailure, keys.error().message);
+    }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
@@ -33,7 +42,17 @@ int run(const OverrideOptions& o, const Paths& paths) {
     if (!state) {
         return fail(kExitBadInput, state.error().message);
     }
-    printJson(toJson(*state));
+    auto out = toJson(*state);
+    if (state->queueNumber) {
+        auto person = journal->personOf(o.visit);
+        auto slip = person ? issueSlip(*config, *keys, *state, *person, at.unixMs)
+                           : Result<std::string>(person.error());
+        out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();
+        if (!slip) {
+            out["slip_error"] = slip.error().message;
+        }
+    }
+    printJson(out);
     return kExitOk;
 }
 

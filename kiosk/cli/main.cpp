@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     addKeysCommands(app, paths, status);
     addVisitCommand(app, paths, status);
     addDemoMediaCommand(app, status);
+    addTicketCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kRootKeys[] = {"site",          "policy",  "questionnaire", "product",
                                           "campaign_step", "devices", "scanning"};
-constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file"};
+constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file", "trust_file"};
 constexpr std::string_view kPolicyKeys[] = {
     "require_health_code", "fever_threshold_c", "valid_min_c", "valid_max_c",
     "observation_minutes", "min_age",           "max_age",     "doctor_review_from_age"};
@@ -97,6 +97,10 @@ void readSite(Reader& reader, const Scope& scope, const fs::path& baseDir, SiteC
     }
     fs::path keyFile = reader.string(scope, "key_file", false, checkNonEmpty).value_or("site.key");
     site.keyFile = keyFile.is_relative() ? baseDir / keyFile : keyFile;
+    if (const auto trust = reader.string(scope, "trust_file", false, checkNonEmpty)) {
+        const fs::path trustFile = *trust;
+        site.trustFile = trustFile.is_relative() ? baseDir / trustFile : trustFile;
+    }
 }
 
 void readTemperature(Reader& reader, const Scope& scope, TemperaturePolicy& temperature) {

@@ -23,6 +23,9 @@ struct SiteConfig {
     Role role = Role::Entry;
     std::filesystem::path
         keyFile;  ///< site secrets; relative paths are taken from the config's folder
+    /// Public keys this device accepts slips and tickets from (`vaxctl keys export-public`);
+    /// empty: the site's own keys from keyFile.
+    std::filesystem::path trustFile;
 };
 
 /// The cameras and scanners attached to this device.

@@ -217,6 +217,60 @@ TEST_F(VaxctlTest, BrokenConfigOrMissingKeysFailWithAClearMessage) {
     EXPECT_NE(broken.err.find("policy2"), std::string::npos) << broken.err;
 }
 
+TEST_F(VaxctlTest, CheckInIssuesASignedSlipThatVerifies) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const json checkin = checkIn(kAdult, "36.6").parsed();
+    ASSERT_TRUE(checkin["slip"].is_string()) << checkin.dump();
+    const std::string slip = checkin["slip"];
+    EXPECT_EQ(slip.rfind("VK1:", 0), 0u);
+    const CmdRun verify = vaxctl({"ticket", "verify", slip});
+    ASSERT_EQ(verify.status, 0) << verify.err;
+    const json v = verify.parsed();
+    EXPECT_EQ(v["valid"], true);
+    EXPECT_EQ(v["kind"], "queue_slip");
+    EXPECT_EQ(v["queue_number"], "A001");
+    EXPECT_EQ(v["person"], "1101**********1234");
+    EXPECT_EQ(v["site"], "BJ-XC-017");
+    EXPECT_EQ(slip.find(kAdult), std::string::npos);
+    // A deferred resident gets no slip.
+    EXPECT_FALSE(checkIn(kAdult2, "38.1").parsed().contains("slip"));
+}
+
+TEST_F(VaxctlTest, AlteredOrForeignSlipsAreRefusedWithTheReason) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    std::string slip = checkIn(kAdult, "36.6").parsed()["slip"];
+    std::string altered = slip;
+    altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
+    const CmdRun refused = vaxctl({"ticket", "verify", altered});
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_EQ(refused.parsed()["valid"], false);
+    EXPECT_EQ(vaxctl({"ticket", "verify", "VK1:"}).status, 2);
+    EXPECT_EQ(vaxctl({"ticket", "verify", "hello"}).parsed()["reason"], "malformed");
+}
+
+TEST_F(VaxctlTest, RotationKeepsEarlierSlipsValidAndTheTrustListCarriesBothKeys) {
+    ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    const std::string before = checkIn(kAdult, "36.6").parsed()["slip"];
+    const CmdRun rotated = vaxctl({"keys", "rotate"});
+    ASSERT_EQ(rotated.status, 0) << rotated.err;
+    EXPECT_TRUE(rotated.parsed()["previous_key"].is_number());
+    EXPECT_EQ(vaxctl({"ticket", "verify", before}).status, 0);
+
+    // An exit device with only the exported public keys verifies too.
+    ASSERT_EQ(vaxctl({"keys", "export-public", "--out", (m_dir / "trust.txt").string()}).status, 0);
+    std::string config = slurp(m_dir / "kiosk.toml");
+    const auto at = config.find("key_file = \"site.key\"");
+    ASSERT_NE(at, std::string::npos);
+    config.replace(at, std::string("key_file = \"site.key\"").size(),
+                   "key_file = \"absent.key\"\ntrust_file = \"trust.txt\"");
+    std::ofstream(m_dir / "kiosk.toml", std::ios::trunc) << config;
+    const CmdRun exitDevice = vaxctl({"ticket", "verify", before});
+    EXPECT_EQ(exitDevice.status, 0) << exitDevice.err;
+    const std::string trust = slurp(m_dir / "trust.txt");
+    EXPECT_EQ(std::count(trust.begin(), trust.end(), '\n'), 3);  // comment, current, previous
+    EXPECT_EQ(trust.find("seal"), std::string::npos);            // public halves only
+}
+
 std::vector<json> jsonLines(const std::string& out) {
     std::vector<json> lines;
     std::istringstream in(out);

@@ -456,8 +456,9 @@ TEST(KioskConfigTest, UnknownKeys) {
               "k.toml:9: product[0].colour: unknown key (allowed here: code, name, manufacturer, "
               "trace_prefixes, gtins, series_doses, min_interval_days, max_interval_days, "
               "booster_min_days, doses_per_pack)");
-    EXPECT_EQ(errorOf(kSite + "ip = \"10.0.0.1\"\n"),
-              "k.toml:4: site.ip: unknown key (allowed here: id, name, role, key_file)");
+    EXPECT_EQ(
+        errorOf(kSite + "ip = \"10.0.0.1\"\n"),
+        "k.toml:4: site.ip: unknown key (allowed here: id, name, role, key_file, trust_file)");
     EXPECT_EQ(errorOf(kSite + "[policy.extra]\nx = 1\n"),
               "k.toml:4: policy.extra: unknown key (allowed here: require_health_code, "
               "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
@@ -870,4 +871,15 @@ TEST(KioskConfigTest, RelativeKeyFileWithParseBaseDir) {
 }
 
 }  // namespace
+TEST(KioskConfigTrust, TrustFileIsResolvedAgainstTheConfigFolder) {
+    const std::string text =
+        "[site]\nid = \"S1\"\nname = \"Site\"\ntrust_file = \"keys/trust.txt\"\n";
+    auto config = parseKioskConfig(text, "k.toml", "/etc/vaxkiosk");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->site.trustFile, std::filesystem::path("/etc/vaxkiosk/keys/trust.txt"));
+    auto none = parseKioskConfig("[site]\nid = \"S1\"\nname = \"Site\"\n", "k.toml", "/x");
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->site.trustFile.empty());
+}
+
 }  // namespace vax
