@@ -194,3 +194,115 @@ std::string formatReportCsv(const DayReport& r) {
 }
 
 }  // namespace vax
+
+namespace vax {
+
+namespace {
+
+const char* const kChineseOrdinals[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+std::string doseLabel(int number) {
+    if (number >= 1 && number <= 9) {
+        return std::string("第") + kChineseOrdinals[number] + "剂次";
+    }
+    return "第" + std::to_string(number) + "剂次";
+}
+
+}  // namespace
+
+std::string formatDoseFiguresText(const DoseFigures& f) {
+    std::string out = "Doses\n";
+    auto line = [&out](const std::string& key, int value) {
+        out += "  " + key + "  " + std::to_string(value) + "\n";
+    };
+    line("doses", f.doses);
+    for (const auto& [number, count] : f.byDoseNumber) {
+        line("dose " + std::to_string(number), count);
+    }
+    line("boosters", f.boosters);
+    for (const auto& [product, count] : f.byProduct) {
+        line("product " + product, count);
+    }
+    for (const auto& [band, count] : f.byAgeBand) {
+        line("age " + band, count);
+    }
+    for (const auto& [step, count] : f.byCampaignStep) {
+        line("step " + (step.empty() ? std::string("(none)") : step), count);
+    }
+    out += "Observation\n";
+    line("observed", f.observed);
+    line("completed", f.completed);
+    line("early exits", f.earlyExits);
+    line("overdue", f.overdue);
+    for (const auto& [category, count] : f.reactionsByCategory) {
+        line("reaction " + category, count);
+    }
+    return out;
+}
+
+std::string formatDoseFiguresCsv(const DoseFigures& f) {
+    std::string out;
+    auto row = [&out](std::string_view section, std::string_view key, int value) {
+        out.append(section).append(",").append(key).append(",");
+        out.append(std::to_string(value)).append("\n");
+    };
+    row("doses", "total", f.doses);
+    for (const auto& [number, count] : f.byDoseNumber) {
+        row("doses_by_number", std::to_string(number), count);
+    }
+    row("doses", "boosters", f.boosters);
+    for (const auto& [product, count] : f.byProduct) {
+        row("doses_by_product", product, count);
+    }
+    for (const auto& [band, count] : f.byAgeBand) {
+        row("doses_by_age_band", band, count);
+    }
+    for (const auto& [step, count] : f.byCampaignStep) {
+        row("doses_by_campaign_step", step.empty() ? "none" : step, count);
+    }
+    row("observation", "observed", f.observed);
+    row("observation", "completed", f.completed);
+    row("observation", "early_exits", f.earlyExits);
+    row("observation", "overdue", f.overdue);
+    for (const auto& [category, count] : f.reactionsByCategory) {
+        row("reactions", category, count);
+    }
+    return out;
+}
+
+std::string formatWorkReport(const DoseFigures& f, int month, int day, int hour,
+                             const std::map<std::string, std::string>& reactionNames) {
+    std::string out = "截至" + std::to_string(month) + "月" + std::to_string(day) + "日" +
+                      std::to_string(hour) + "时，本接种点今日共完成接种" +
+                      std::to_string(f.doses) + "剂次";
+    std::string parts;
+    for (const auto& [number, count] : f.byDoseNumber) {
+        parts += (parts.empty() ? "" : "、") + doseLabel(number) + std::to_string(count) + "剂次";
+    }
+    if (f.boosters > 0) {
+        parts += (parts.empty() ? "" : "、") + std::string("加强免疫") +
+                 std::to_string(f.boosters) + "剂次";
+    }
+    if (!parts.empty()) {
+        out += "，其中" + parts;
+    }
+    out += "；入口测温" + std::to_string(f.temperatureChecks) + "人次，发现体温异常" +
+           std::to_string(f.fevers) + "人；留观" + std::to_string(f.observed) + "人，";
+    int reactions = 0;
+    std::string kinds;
+    for (const auto& [category, count] : f.reactionsByCategory) {
+        reactions += count;
+        const auto name = reactionNames.find(category);
+        kinds += (kinds.empty() ? "" : "、") +
+                 (name == reactionNames.end() ? category : name->second) + std::to_string(count) +
+                 "例";
+    }
+    if (reactions == 0) {
+        out += "未发现异常反应。";
+    } else {
+        out += "发现异常反应" + std::to_string(reactions) + "例（" + kinds + "）。";
+    }
+    return out;
+}
+
+}  // namespace vax

@@ -64,6 +64,23 @@ struct DayReport {
     WaitFigures wait;
 };
 
+/// The day's dose figures for the work report.
+struct DoseFigures {
+    int doses = 0;
+    std::map<int, int> byDoseNumber;  ///< dose number -> doses (boosters excluded)
+    int boosters = 0;
+    std::map<std::string, int> byProduct;
+    std::map<std::string, int> byCampaignStep;
+    std::map<std::string, int> byAgeBand;
+    int temperatureChecks = 0;  ///< check-ins with a reading
+    int fevers = 0;
+    int observed = 0;   ///< people who entered observation
+    int completed = 0;  ///< left after the observation time
+    int earlyExits = 0;
+    int overdue = 0;
+    std::map<std::string, int> reactionsByCategory;
+};
+
 /// Adds visits one at a time (the store streams them) and produces the report.
 class DayReportBuilder {
 public:
@@ -83,5 +100,15 @@ private:
 std::string formatReportText(const DayReport& report);
 /// CSV with the columns section,key,value for upload and spreadsheets.
 std::string formatReportCsv(const DayReport& report);
+
+/// The dose part of the text and CSV reports.
+std::string formatDoseFiguresText(const DoseFigures& figures);
+std::string formatDoseFiguresCsv(const DoseFigures& figures);
+
+/// The site's daily work report sentence in Chinese, "截至11月24日18时，本接种点今日共完成接种
+/// 312剂次，其中第一剂次120剂次、……；入口测温312人次，发现体温异常3人；留观312人，未发现异常反应。"
+/// `reactionNames` maps reaction keys to their Chinese names.
+std::string formatWorkReport(const DoseFigures& figures, int month, int day, int hour,
+                             const std::map<std::string, std::string>& reactionNames);
 
 }  // namespace vax
