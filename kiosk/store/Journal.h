@@ -15,6 +15,7 @@
 #include "core/Result.h"
 #include "core/VisitStage.h"
 #include "crypto/PersonVault.h"
+#include "store/Doses.h"
 #include "store/Sqlite.h"
 
 namespace vax {
@@ -99,6 +100,20 @@ public:
     /// Rebuilds a visit's stage from its events alone.
     Result<Stage> replayedStage(std::int64_t visitId);
 
+    /// Station: binds a dose to the slip's visit and pack (one person, one dose, one code),
+    /// signs its ticket with `sign`, and moves the visit to observation, in one transaction.
+    /// A refusal says why and is itself journaled.
+    Result<BoundDose, BindRefusal> bindDose(const BindRequest& request, const TicketSigner& sign);
+    /// Exit: may the person of this dose leave now? Records the exit or the early attempt.
+    Result<ExitScan> exitScan(std::int64_t visitId, const std::string& traceCode,
+                              std::int64_t nowMs);
+    /// Records an adverse reaction: the visit goes under care and observation is extended.
+    Result<VisitState> recordReaction(const ReactionRecord& reaction);
+    /// People in observation now, with the overdue flagged.
+    Result<std::vector<InObservation>> observationList(std::int64_t nowMs);
+    /// The day's dose, observation and reaction figures.
+    Result<DoseFigures> doseFigures(const std::string& day, std::int64_t nowMs);
+
     Database& database() { return m_db; }
 
 private:
@@ -109,6 +124,8 @@ private:
                                   const std::vector<Desk>& desks, std::int64_t atMs);
     Result<VisitState> moveTo(std::int64_t visitId, Stage to, std::int64_t atMs,
                               std::string_view kind, const std::string& data);
+    Result<BoundDose, BindRefusal> bindInTransaction(const BindRequest& request,
+                                                     const TicketSigner& sign);
 
     Database m_db;
 };

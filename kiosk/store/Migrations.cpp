@@ -70,10 +70,45 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ALTER TABLE visits ADD COLUMN deferred_by_staff INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 3: one person, one dose, one code. Doses bound at the station with their signed
+// ticket, and adverse reactions recorded in observation.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE doses (
+    id                   INTEGER PRIMARY KEY,
+    visit_id             INTEGER NOT NULL UNIQUE REFERENCES visits(id),  -- one dose a visit
+    person_id            INTEGER NOT NULL REFERENCES persons(id),
+    day                  TEXT NOT NULL,
+    trace_code           TEXT NOT NULL,
+    product_code         TEXT NOT NULL,
+    lot                  TEXT NOT NULL,
+    dose_number          INTEGER NOT NULL,
+    booster              INTEGER NOT NULL,
+    station              TEXT NOT NULL,
+    vaccinated_at        INTEGER NOT NULL,   -- Unix ms
+    observation_ends_at  INTEGER NOT NULL,   -- Unix ms; a reaction extends it
+    ticket               TEXT NOT NULL,      -- the signed text as printed
+    exited_at            INTEGER
+);
+CREATE INDEX doses_by_trace ON doses(trace_code);
+CREATE INDEX doses_by_person ON doses(person_id);
+CREATE INDEX doses_by_day ON doses(day);
+CREATE TABLE reactions (
+    id           INTEGER PRIMARY KEY,
+    visit_id     INTEGER NOT NULL REFERENCES visits(id),
+    category     TEXT NOT NULL,
+    onset_at     INTEGER NOT NULL,
+    action       TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    staff        TEXT NOT NULL,
+    recorded_at  INTEGER NOT NULL
+);
+CREATE INDEX reactions_by_visit ON reactions(visit_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, kV1}, {2, kV2}};
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}};
     return all;
 }
 
