@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/CliContext.h"
+#include "crypto/TrustList.h"
 
 namespace vax::cli {
 
@@ -17,5 +18,9 @@ void addKeysCommands(CLI::App& app, const Paths& paths, int& status);
 void addVisitCommand(CLI::App& app, const Paths& paths, int& status);
 void addDemoMediaCommand(CLI::App& app, int& status);
 void addTicketCommands(CLI::App& app, const Paths& paths, int& status);
+void addStationCommands(CLI::App& app, const Paths& paths, int& status);
+
+/// The trust list of this device: its trust file, or its own site keys.
+Result<TrustList> loadTrust(const KioskConfig& config);
 
 }  // namespace vax::cli

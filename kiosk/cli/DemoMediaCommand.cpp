@@ -25,8 +25,8 @@ constexpr DemoCode kCodes[] = {
     {"health-code.png", "https://hc.example.gov.cn/v/7c1e2a94-5b3d-4f08-9e61-d2a8c0b4f317",
      CodeFormat::QRCode},
     {"e-id.png", "EID:110105198503121234", CodeFormat::QRCode},
-    {"trace-code.png", "86912345678901234567", CodeFormat::Code128},
-    {"vaccine-pack-gs1.png", "(01)06901234567892(17)271231(10)A2026B(21)0000123",
+    {"trace-code.png", "86123450000000012345", CodeFormat::Code128},
+    {"vaccine-pack-gs1.png", "(01)02001234000017(17)271231(10)A2026B(21)0000123",
      CodeFormat::DataMatrix},
 };
 

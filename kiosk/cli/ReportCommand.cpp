@@ -1,7 +1,11 @@
 #include <iostream>
 #include <memory>
 
+#include <ctime>
+#include <map>
 #include "cli/Commands.h"
+
+#include "core/Observation.h"
 #include "core/Report.h"
 
 namespace vax::cli {
@@ -18,8 +22,8 @@ int run(const ReportOptions& o, const Paths& paths) {
     if (!date) {
         return fail(kExitBadInput, "--date must be YYYY-MM-DD");
     }
-    if (o.format != "txt" && o.format != "csv") {
-        return fail(kExitBadInput, "--format must be txt or csv");
+    if (o.format != "txt" && o.format != "csv" && o.format != "work-report") {
+        return fail(kExitBadInput, "--format must be txt, csv or work-report");
     }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
@@ -32,7 +36,28 @@ int run(const ReportOptions& o, const Paths& paths) {
         return fail(kExitFailure, st.error().message);
     }
     const DayReport report = builder.finish();
-    std::cout << (o.format == "csv" ? formatReportCsv(report) : formatReportText(report));
+    const LocalTime at = now();
+    auto doses = journal->doseFigures(date->iso(), at.unixMs);
+    if (!doses) {
+        return fail(kExitFailure, doses.error().message);
+    }
+    if (o.format == "work-report") {
+        std::map<std::string, std::string> names;
+        for (int c = 0; c < kReactionCategoryCount; ++c) {
+            names[std::string(toString(ReactionCategory(c)))] =
+                std::string(chineseName(ReactionCategory(c)));
+        }
+        // "As of" the report's hour: now for today, the end of the day for an earlier one.
+        const std::time_t t = std::time_t(at.unixMs / 1000);
+        std::tm local{};
+        localtime_r(&t, &local);
+        const int hour = *date == at.date ? local.tm_hour : 24;
+        std::cout << formatWorkReport(*doses, date->month(), date->day(), hour, names) << "\n";
+    } else if (o.format == "csv") {
+        std::cout << formatReportCsv(report) << formatDoseFiguresCsv(*doses);
+    } else {
+        std::cout << formatReportText(report) << formatDoseFiguresText(*doses);
+    }
     return kExitOk;
 }
 
@@ -42,7 +67,7 @@ void addReportCommand(CLI::App& app, const Paths& paths, int& status) {
     auto o = std::make_shared<ReportOptions>();
     CLI::App* cmd = app.add_subcommand("report", "The day's figures for the work report");
     cmd->add_option("--date", o->date, "Day, YYYY-MM-DD (default today)");
-    cmd->add_option("--format", o->format, "txt or csv");
+    cmd->add_option("--format", o->format, "txt, csv or work-report (Chinese)");
     cmd->callback([o, &paths, &status] { status = run(*o, paths); });
 }
 

@@ -45,8 +45,7 @@ nlohmann::json bodyJson(const SignedCode& code) {
 
 }  // namespace
 
-/// The trust list of this device: its trust file, or its own site keys.
-static Result<TrustList> loadTrust(const KioskConfig& config) {
+Result<TrustList> loadTrust(const KioskConfig& config) {
     if (!config.site.trustFile.empty()) {
         return TrustList::load(config.site.trustFile);
     }

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     addVisitCommand(app, paths, status);
     addDemoMediaCommand(app, status);
     addTicketCommands(app, paths, status);
+    addStationCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

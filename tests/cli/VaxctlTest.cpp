@@ -271,6 +271,113 @@ TEST_F(VaxctlTest, RotationKeepsEarlierSlipsValidAndTheTrustListCarriesBothKeys)
     EXPECT_EQ(trust.find("seal"), std::string::npos);            // public halves only
 }
 
+// One person, one dose, one code, through separate processes as the station and the exit use
+// them.
+class StationFlowTest : public VaxctlTest {
+protected:
+    void SetUp() override {
+        VaxctlTest::SetUp();
+        ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
+    }
+
+    // Checks in and calls a resident; returns the slip.
+    std::string calledSlip(const char* id) {
+        const json checkin = checkIn(id, "36.6").parsed();
+        EXPECT_TRUE(
+            vaxctl({"queue", "call", "--desk", std::string(checkin["queue_number"]).substr(0, 1),
+                    "--count", "10", "--at", "2026-11-25 09:05"})
+                .status == 0);
+        return checkin["slip"];
+    }
+
+    CmdRun bind(const std::string& slip, const std::string& code,
+                const std::string& at = "2026-11-25 09:10") {
+        return vaxctl({"station", "bind", "--slip", slip, "--code", code, "--at", at});
+    }
+};
+
+constexpr const char* kPack = "86123450000000012345";  // INACT-A in the example catalogue
+
+TEST_F(StationFlowTest, BindPrintsASignedTicketAndTheExitCountsTheObservationTime) {
+    const CmdRun bound = bind(calledSlip(kAdult), kPack);
+    ASSERT_EQ(bound.status, 0) << bound.err;
+    const json b = bound.parsed();
+    EXPECT_EQ(b["dose_number"], 1);
+    EXPECT_EQ(b["product"], "INACT-A");
+    const std::string ticket = b["ticket"];
+    const json verified = vaxctl({"ticket", "verify", ticket}).parsed();
+    EXPECT_EQ(verified["kind"], "dose_ticket");
+    EXPECT_EQ(verified["trace_code"], kPack);
+
+    const json early = vaxctl({"exit", ticket, "--at", "2026-11-25 09:25"}).parsed();
+    EXPECT_EQ(early["verdict"], "minutes_left");
+    EXPECT_EQ(early["minutes_left"], 15);
+    const json leave = vaxctl({"exit", ticket, "--at", "2026-11-25 09:41"}).parsed();
+    EXPECT_EQ(leave["verdict"], "may_leave");
+    EXPECT_EQ(leave["already_left"], false);
+    EXPECT_EQ(vaxctl({"exit", ticket, "--at", "2026-11-25 09:45"}).parsed()["already_left"], true);
+
+    const CmdRun report = vaxctl({"report", "--date", "2026-11-25", "--format", "work-report"});
+    ASSERT_EQ(report.status, 0) << report.err;
+    EXPECT_NE(report.out.find("截至11月25日"), std::string::npos) << report.out;
+    EXPECT_NE(report.out.find("共完成接种1剂次，其中第一剂次1剂次"), std::string::npos)
+        << report.out;
+    EXPECT_NE(report.out.find("留观1人，未发现异常反应。"), std::string::npos) << report.out;
+    const CmdRun csv = vaxctl({"report", "--date", "2026-11-25", "--format", "csv"});
+    EXPECT_NE(csv.out.find("observation,completed,1\n"), std::string::npos) << csv.out;
+}
+
+TEST_F(StationFlowTest, OneDoseOneCodeRefusalsAreExplainedAndJournaled) {
+    const std::string slip = calledSlip(kAdult);
+    ASSERT_EQ(bind(slip, kPack).status, 0);
+
+    const CmdRun again = bind(slip, "86123450000000099999");
+    EXPECT_EQ(again.status, 2);
+    EXPECT_NE(again.parsed()["reason"].get<std::string>().find("already used"), std::string::npos);
+
+    const CmdRun alarm = bind(calledSlip(kAdult2), kPack);
+    EXPECT_EQ(alarm.status, 2);
+    const json a = alarm.parsed();
+    EXPECT_NE(a["reason"].get<std::string>().find("ALARM"), std::string::npos);
+    ASSERT_EQ(a["earlier_bindings"].size(), 1u);
+    EXPECT_EQ(a["earlier_bindings"][0]["visit"], 1);
+
+    const json shown = vaxctl({"visit", "2"}).parsed();
+    EXPECT_EQ(shown["events"].back()["kind"], "binding_refused");
+    EXPECT_EQ(shown["stage"], "called");  // nothing else changed
+}
+
+TEST_F(StationFlowTest, UnknownExpiredOrWrongCodesAreRefused) {
+    const std::string slip = calledSlip(kAdult);
+    EXPECT_EQ(bind(slip, "89999990000000012345").status, 2);  // not in the catalogue
+    const CmdRun expired = bind(slip, "(01)02001234000017(17)251231(10)L1(21)S1");
+    EXPECT_EQ(expired.status, 2);
+    EXPECT_NE(expired.err.find("expired"), std::string::npos) << expired.err;
+    EXPECT_EQ(bind(slip, "hello").status, 2);
+    EXPECT_EQ(bind("VK1:garbage", kPack).status, 2);
+    EXPECT_EQ(bind(slip, "(01)02001234000017(17)271231(10)L1(21)S1").status, 0);
+}
+
+TEST_F(StationFlowTest, AReactionExtendsObservationAndKeepsThePersonUntilTheDoctorDecides) {
+    const std::string ticket = bind(calledSlip(kAdult), kPack).parsed()["ticket"];
+    const CmdRun reaction =
+        vaxctl({"reaction", "1", "--category", "allergic_rash", "--action", "antihistamine",
+                "--outcome", "recovering", "--staff", "dr-01", "--at", "2026-11-25 09:30"});
+    ASSERT_EQ(reaction.status, 0) << reaction.err;
+    EXPECT_EQ(reaction.parsed()["stage"], "adverse_reaction");
+    const CmdRun blocked = vaxctl({"exit", ticket, "--at", "2026-11-25 09:45"});
+    EXPECT_EQ(blocked.status, 2);
+    EXPECT_NE(blocked.err.find("adverse reaction"), std::string::npos);
+    ASSERT_EQ(vaxctl({"queue", "advance", "1", "observing", "--at", "2026-11-25 09:50"}).status, 0);
+    EXPECT_EQ(vaxctl({"exit", ticket, "--at", "2026-11-25 09:55"}).parsed()["verdict"],
+              "minutes_left");  // extended to 10:00
+    EXPECT_EQ(vaxctl({"exit", ticket, "--at", "2026-11-25 10:01"}).parsed()["verdict"],
+              "may_leave");
+    const CmdRun report = vaxctl({"report", "--date", "2026-11-25", "--format", "work-report"});
+    EXPECT_NE(report.out.find("发现异常反应1例（过敏性皮疹1例）。"), std::string::npos)
+        << report.out;
+}
+
 std::vector<json> jsonLines(const std::string& out) {
     std::vector<json> lines;
     std::istringstream in(out);
