@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "devices/FdIo.h"
-#include "devices/OwnedFd.h"
+#include "sys/UniqueFd.h"
 
 extern char** environ;
 
@@ -70,8 +70,8 @@ private:
 };
 
 struct Pipe {
-    OwnedFd read;
-    OwnedFd write;
+    UniqueFd read;
+    UniqueFd write;
 };
 
 Result<Pipe> makePipe() {
@@ -79,7 +79,7 @@ Result<Pipe> makePipe() {
     if (::pipe2(fds, O_CLOEXEC) != 0) {
         return Error{"pipe: " + fdio::errorText(errno)};
     }
-    return Pipe{OwnedFd(fds[0]), OwnedFd(fds[1])};
+    return Pipe{UniqueFd(fds[0]), UniqueFd(fds[1])};
 }
 
 // lp's first output line, shortened, for error messages.
@@ -120,11 +120,12 @@ Status CupsTransport::send(std::string_view jobName, std::span<const std::uint8_
     argv.push_back(nullptr);
 
     pid_t pid = -1;
-    const int spawned =
-        ::posix_spawnp(&pid, m_options.lpCommand.c_str(), actions.get(), nullptr, argv.data(), environ);
+    const int spawned = ::posix_spawnp(&pid, m_options.lpCommand.c_str(), actions.get(), nullptr,
+                                       argv.data(), environ);
     if (spawned != 0) {
         return Error{"cannot run '" + m_options.lpCommand + "' for CUPS queue " + m_queue + ": " +
-                     fdio::errorText(spawned) + (spawned == ENOENT ? " (install cups-client)" : "")};
+                     fdio::errorText(spawned) +
+                     (spawned == ENOENT ? " (install cups-client)" : "")};
     }
     input->read.reset();
     output->write.reset();

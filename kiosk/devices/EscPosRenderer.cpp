@@ -87,6 +87,11 @@ bool holdsStatusRequest(std::string_view data) {
 }
 
 void nativeQr(Writer& out, std::string_view data, int moduleSize) {
+    // The printer leaves the quiet zone to us: blank lines above and below, in whole lines
+    // because ESC J units differ between models.
+    const int quietLines =
+        (kQrQuietZone * moduleSize + PrinterProfile::kLineHeight - 1) / PrinterProfile::kLineHeight;
+    out.command({ESC, 'd', std::uint8_t(quietLines)});
     // GS ( k pL pH cn fn ...: cn 49 = QR code.
     out.command({GS, '(', 'k', 4, 0, 49, 65, 50, 0});                     // fn 65: model 2
     out.command({GS, '(', 'k', 3, 0, 49, 67, std::uint8_t(moduleSize)});  // fn 67: module size
@@ -96,6 +101,7 @@ void nativeQr(Writer& out, std::string_view data, int moduleSize) {
                  48});  // fn 80: store
     out.raw(data);
     out.command({GS, '(', 'k', 3, 0, 49, 81, 48});  // fn 81: print
+    out.command({ESC, 'd', std::uint8_t(quietLines)});
 }
 
 void rasterQr(Writer& out, const QrModules& modules, int moduleSize, int dotsPerLine) {
@@ -164,7 +170,10 @@ std::string EscPosRenderer::encodeText(std::string_view utf8) const {
         // EILSEQ (invalid UTF-8, or a character the encoding lacks) or EINVAL (truncated at
         // the end): one '?' for the whole character, or for the single bad byte.
         const std::size_t at = std::size_t(in - clean.data());
-        const std::size_t skip = std::max<std::size_t>(utf8::sequenceLength(clean, at), 1);
+        std::size_t skip = utf8::sequenceLength(clean, at);
+        if (skip == 0) {
+            skip = utf8::invalidLength(clean, at);
+        }
         in += std::min(skip, inLeft);
         inLeft -= std::min(skip, inLeft);
         out.push_back('?');

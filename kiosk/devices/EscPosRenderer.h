@@ -20,11 +20,13 @@ namespace vax {
 /// change; text in the profile's encoding; LF), a rule of '-', the QR code, `ESC d n` feeds
 /// and `GS V 65 0` (feed to the cutter, full cut).
 ///
-/// QR codes go out as `GS ( k` model 2, level M (fn 65, 67, 69, 80, 81) on printers with
-/// native QR, else as a `GS v 0` bit image drawn by us, centred on a full-width band of at
-/// most 255 rows. Data that holds the bytes DLE EOT (which the printer would take for a
-/// status request in the middle of the job) also goes out as an image: at two or more dots
-/// per module an image never holds them.
+/// QR codes go out as `GS ( k` model 2, level M (fn 65, 67, 69, 80, 81) between blank lines
+/// for the quiet zone (printers leave it to the host) on printers with native QR, else as a
+/// `GS v 0` bit image drawn by us with its quiet zone, centred on a full-width band of at most
+/// 255 rows. The module size is the document's hint, made smaller when the code would not fit.
+/// Data that holds the bytes DLE EOT (which the printer would take for a status request in the
+/// middle of the job) also goes out as an image: at two or more dots per module an image never
+/// holds them.
 class EscPosRenderer {
 public:
     /// A renderer for printers of `profile`.

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 
 #include "devices/FdIo.h"
-#include "devices/OwnedFd.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 
@@ -49,7 +49,7 @@ Result<std::optional<PrinterStatus>> FileTransport::queryStatus() {
     if (!S_ISCHR(info.st_mode)) {
         return std::optional<PrinterStatus>{};
     }
-    OwnedFd fd(::open(m_path.c_str(), O_RDWR | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    UniqueFd fd(::open(m_path.c_str(), O_RDWR | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     if (!fd) {
         if (errno == EACCES) {
             return std::optional<PrinterStatus>{};  // write-only access: no status to read
@@ -69,7 +69,7 @@ Result<std::optional<PrinterStatus>> FileTransport::queryStatus() {
 
 Status FileTransport::send(std::string_view /*jobName*/, std::span<const std::uint8_t> data) {
     // O_APPEND: a regular file collects jobs; on a device it changes nothing.
-    OwnedFd fd(::open(m_path.c_str(), O_WRONLY | O_APPEND | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    UniqueFd fd(::open(m_path.c_str(), O_WRONLY | O_APPEND | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     if (!fd) {
         return openError(m_path, errno);
     }

@@ -8,7 +8,7 @@
 #include <cstdio>
 
 #include "devices/FdIo.h"
-#include "devices/OwnedFd.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 
@@ -39,7 +39,7 @@ Status PreviewTransport::send(std::string_view jobName, std::span<const std::uin
     std::filesystem::path temp = target;
     temp += ".tmp";
     {
-        OwnedFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
         if (!fd) {
             return Error{"cannot write preview " + temp.string() + ": " + fdio::errorText(errno)};
         }

@@ -23,7 +23,9 @@ struct PrinterProfile {
     int dotsPerLine = 576;  ///< printable width: 384 on 58 mm paper, 576 on 80 mm
     int dotsPerMm = 8;      ///< head resolution; sizes the PDF page
     QrSupport qr = QrSupport::Native;
-    /// iconv name of the encoding the printer's Chinese font expects.
+    /// iconv name of the encoding the printer's Chinese font expects. A printer whose font
+    /// covers GBK only prints GB18030's four-byte characters (rare characters, emoji) as
+    /// garbage: give it "GBK", and they become '?'.
     std::string textEncoding = "GB18030";
     /// Send `FS &` (Chinese character mode) after `ESC @`. Many Chinese printers start in this
     /// mode, others print two Latin-1 glyphs per Chinese character until told.

@@ -47,8 +47,8 @@ Status TcpTransport::connectNow() {
     const AddrInfoList list(found);
     std::string failure = "no address";
     for (const addrinfo* a = list.get(); a != nullptr; a = a->ai_next) {
-        OwnedFd fd(::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                            a->ai_protocol));
+        UniqueFd fd(
+            ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol));
         if (!fd) {
             failure = "socket: " + fdio::errorText(errno);
             continue;
@@ -64,8 +64,8 @@ Status TcpTransport::connectNow() {
                 ready = ::poll(&p, 1, int(m_options.connectTimeout.count()));
             } while (ready < 0 && errno == EINTR);
             if (ready == 0) {
-                failure = "no answer within " + std::to_string(m_options.connectTimeout.count()) +
-                          " ms";
+                failure =
+                    "no answer within " + std::to_string(m_options.connectTimeout.count()) + " ms";
                 continue;
             }
             int error = 0;
@@ -95,7 +95,8 @@ Status TcpTransport::ensureConnected() {
     }
     const Clock::time_point now = Clock::now();
     if (now < m_nextAttempt) {
-        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(m_nextAttempt - now);
+        const auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_nextAttempt - now);
         return Error{where() + " offline (" + m_lastError + "); next connection attempt in " +
                      std::to_string(wait.count()) + " ms / 打印机离线"};
     }

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "devices/OwnedFd.h"
 #include "devices/PrinterTransport.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 
@@ -40,7 +40,7 @@ private:
     std::string m_host;
     std::uint16_t m_port;
     PrinterTransportOptions m_options;
-    OwnedFd m_socket;
+    UniqueFd m_socket;
     std::chrono::milliseconds m_backoff{0};
     std::chrono::steady_clock::time_point m_nextAttempt{};
     std::string m_lastError;

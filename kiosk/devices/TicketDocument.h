@@ -98,7 +98,7 @@ inline constexpr std::string_view kReprintLine = "补打 REPRINT";
 struct QueueSlipView {
     std::string siteName;
     std::string queueLabel;  ///< desk letter and number, e.g. "A007"
-    std::string maskedId;    ///< e.g. "110101********1234"
+    std::string maskedId;    ///< e.g. "1101**********1234"
     std::string decisionZh;  ///< e.g. "请到A台登记"
     std::string decisionEn;  ///< e.g. "Please go to desk A"
     std::string issuedAt;    ///< local time, e.g. "2021-11-24 09:12"

@@ -45,4 +45,30 @@ inline std::size_t sequenceLength(std::string_view s, std::size_t at) {
     return length;
 }
 
+/// How many bytes at `at` one replacement character stands for when they are not well-formed
+/// UTF-8: a lead byte with the continuation bytes that fit it (a truncated character is one
+/// bad character), or a single byte.
+inline std::size_t invalidLength(std::string_view s, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(s[at]);
+    const std::size_t expected = lead >= 0xC2 && lead <= 0xDF   ? 2
+                                 : lead >= 0xE0 && lead <= 0xEF ? 3
+                                 : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                                : 1;
+    std::size_t length = 1;
+    while (length < expected && at + length < s.size()) {
+        const auto next = static_cast<unsigned char>(s[at + length]);
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (length == 1) {  // the second byte's range depends on the lead
+            low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (next < low || next > high) {
+            break;
+        }
+        ++length;
+    }
+    return length;
+}
+
 }  // namespace vax::utf8

@@ -16,9 +16,9 @@
 #include <thread>
 
 #include "DevicesTestSupport.h"
-#include "devices/OwnedFd.h"
 #include "support/PrinterEmulator.h"
 #include "support/TempDir.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 namespace {
@@ -193,8 +193,8 @@ private:
     }
 
     test::EmulatedState m_state;
-    OwnedFd m_master;
-    OwnedFd m_slave;
+    UniqueFd m_master;
+    UniqueFd m_slave;
     std::string m_path;
     std::atomic<bool> m_stop{false};
     mutable std::mutex m_mutex;
@@ -225,8 +225,8 @@ TEST(PrinterTransportTest, SilentDeviceGivesNoStatusNotAnError) {
     int master = -1;
     int slave = -1;
     ASSERT_EQ(::openpty(&master, &slave, nullptr, nullptr, nullptr), 0);
-    const OwnedFd ownMaster(master);
-    const OwnedFd ownSlave(slave);
+    const UniqueFd ownMaster(master);
+    const UniqueFd ownSlave(slave);
     termios raw{};
     ::tcgetattr(slave, &raw);
     ::cfmakeraw(&raw);
