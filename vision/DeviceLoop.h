@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "core/Result.h"
+#include "sys/UniqueFd.h"
 #include "vision/ScannedCode.h"
-#include "vision/UniqueFd.h"
 
 namespace vax {
 

@@ -3,6 +3,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/Printing.h"
 #include "cli/Slips.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
@@ -21,6 +22,8 @@ struct CheckInOptions {
     std::string product;
     int dosesReceived = 1;
     std::string at;
+    std::string print;
+    std::string profile = "generic-80-native-qr";
 };
 
 // "36.6", or "error" when the thermometer failed.
@@ -106,6 +109,18 @@ int run(const CheckInOptions& o, const Paths& paths) {
         out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();
         if (!slip) {
             out["slip_error"] = slip.error().message;
+        } else if (!o.print.empty()) {
+            const std::string desk(1, state->queueNumber->desk);
+            QueueSlipView view{config->site.name,
+                               state->queueNumber->label(),
+                               id->masked(),
+                               "请到" + desk + "台登记",
+                               "Please go to desk " + desk,
+                               localTimeText(at->unixMs),
+                               *slip,
+                               false};
+            printTicket(o.print, o.profile, "slip-" + std::to_string(state->visitId),
+                        queueSlipDocument(view), out);
         }
     }
     printJson(out);
@@ -129,6 +144,9 @@ void addCheckInCommand(CLI::App& app, const Paths& paths, int& status) {
     cmd->add_option("--product", options->product, "Product code of the last dose");
     cmd->add_option("--doses", options->dosesReceived,
                     "Doses of that product received so far (default 1)");
+    cmd->add_option("--print", options->print,
+                    "Print the queue slip: file:DEV, tcp://HOST:9100, cups:Q, png:DIR, pdf:DIR");
+    cmd->add_option("--profile", options->profile, "Printer profile");
     cmd->add_option("--at", options->at,
                     "Record as if at this local time, 'YYYY-MM-DD HH:MM' (paper records)");
     cmd->callback([options, &paths, &status] { status = run(*options, paths); });

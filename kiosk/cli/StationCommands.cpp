@@ -3,6 +3,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/Printing.h"
 #include "core/Payload.h"
 #include "crypto/CodeSigner.h"
 #include "crypto/TrustList.h"
@@ -15,6 +16,8 @@ struct StationOptions {
     std::string slip;
     std::string code;
     std::string station = "station-1";
+    std::string print;
+    std::string profile = "generic-80-native-qr";
     std::string at;
     std::int64_t visit = 0;
     std::string category;
@@ -91,15 +94,31 @@ int bind(const StationOptions& o, const Paths& paths) {
             {{"bound", false}, {"reason", bound.error().message}, {"earlier_bindings", earlier}});
         return fail(kExitBadInput, "binding refused: " + bound.error().message);
     }
-    printJson({{"bound", true},
-               {"visit", bound->visitId},
-               {"person", slip->maskedId},
-               {"product", pack->product->code},
-               {"lot", pack->lot},
-               {"trace_code", pack->traceCode},
-               {"dose_number", bound->doseNumber},
-               {"observation_ends_at_ms", bound->observationEndsAtMs},
-               {"ticket", bound->ticket}});
+    nlohmann::json out{{"bound", true},
+                       {"visit", bound->visitId},
+                       {"person", slip->maskedId},
+                       {"product", pack->product->code},
+                       {"lot", pack->lot},
+                       {"trace_code", pack->traceCode},
+                       {"dose_number", bound->doseNumber},
+                       {"observation_ends_at_ms", bound->observationEndsAtMs},
+                       {"ticket", bound->ticket}};
+    if (!o.print.empty()) {
+        DoseTicketView view{config->site.name,
+                            slip->maskedId,
+                            pack->product->name,
+                            pack->lot,
+                            bound->doseNumber,
+                            o.station,
+                            localTimeText(at->unixMs),
+                            localTimeText(bound->observationEndsAtMs),
+                            bound->ticket,
+                            false,
+                            config->policy.observationMinutes};
+        printTicket(o.print, o.profile, "dose-" + std::to_string(bound->visitId),
+                    doseTicketDocument(view), out);
+    }
+    printJson(out);
     return kExitOk;
 }
 
@@ -210,6 +229,9 @@ void addStationCommands(CLI::App& app, const Paths& paths, int& status) {
     b->add_option("--slip", o->slip, "The scanned queue slip, VK1:...")->required();
     b->add_option("--code", o->code, "The scanned vaccine pack code")->required();
     b->add_option("--station", o->station, "This station's name (default station-1)");
+    b->add_option("--print", o->print,
+                  "Print the ticket: file:DEV, tcp://HOST:9100, cups:Q, png:DIR, pdf:DIR");
+    b->add_option("--profile", o->profile, "Printer profile (default generic-80-native-qr)");
     b->add_option("--at", o->at, "Local time 'YYYY-MM-DD HH:MM' (default now)");
     b->callback([o, &paths, &status] { status = bind(*o, paths); });
 

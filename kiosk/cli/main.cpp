@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     addDemoMediaCommand(app, status);
     addTicketCommands(app, paths, status);
     addStationCommands(app, paths, status);
+    addPrintCommand(app, status);
 
     try {
         app.parse(argc, argv);

@@ -6,7 +6,8 @@
 
 namespace vax {
 
-/// Move-only owner of a POSIX file descriptor; closes it on destruction.
+/// Move-only owner of a POSIX file descriptor (device file, socket, pipe end); closes it on
+/// destruction.
 class UniqueFd {
 public:
     UniqueFd() noexcept = default;

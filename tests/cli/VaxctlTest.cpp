@@ -387,6 +387,29 @@ std::vector<json> jsonLines(const std::string& out) {
     return lines;
 }
 
+TEST_F(StationFlowTest, PrintedTicketPreviewDecodesToTheSignedTicket) {
+    const auto out = m_dir / "printed";
+    std::filesystem::create_directory(out);
+    const CmdRun bound = vaxctl({"station", "bind", "--slip", calledSlip(kAdult), "--code", kPack,
+                                 "--at", "2026-11-25 09:10", "--print", "png:" + out.string()});
+    ASSERT_EQ(bound.status, 0) << bound.err;
+    const json b = bound.parsed();
+    EXPECT_EQ(b["printed"], true) << b.dump();
+    const auto lines = jsonLines(vaxctl({"scan", "--json", (out / "dose-1.png").string()}).out);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0]["text"], b["ticket"]);
+    EXPECT_EQ(lines[0]["kind"], "ticket");
+
+    // A printer that cannot be reached never undoes the binding.
+    const CmdRun offline =
+        vaxctl({"station", "bind", "--slip", calledSlip(kAdult2), "--code", "86123450000000054321",
+                "--at", "2026-11-25 09:12", "--print", "tcp://127.0.0.1:9"});
+    ASSERT_EQ(offline.status, 0) << offline.err;
+    EXPECT_EQ(offline.parsed()["printed"], false);
+    EXPECT_EQ(offline.parsed()["bound"], true);
+    EXPECT_EQ(vaxctl({"print", "--test", "--to", "tcp://127.0.0.1:9"}).status, 1);
+}
+
 TEST_F(VaxctlTest, ScanPrintsOneJsonLinePerCodeWithItsKindAndMasksIdNumbers) {
     const auto images = m_dir / "images";
     std::filesystem::create_directory(images);

@@ -5,8 +5,8 @@
 
 #include "core/Decision.h"
 #include "core/ResidentId.h"
-#include "store/Journal.h"
 #include "crypto/PersonVault.h"
+#include "store/Journal.h"
 
 namespace vax::test {
 

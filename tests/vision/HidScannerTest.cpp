@@ -13,7 +13,7 @@
 #include "support/InputEvents.h"
 #include "support/ScanCollector.h"
 #include "support/TempDir.h"
-#include "vision/UniqueFd.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 namespace {

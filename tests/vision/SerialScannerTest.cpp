@@ -14,7 +14,7 @@
 
 #include "support/ScanCollector.h"
 #include "support/TempDir.h"
-#include "vision/UniqueFd.h"
+#include "sys/UniqueFd.h"
 
 namespace vax {
 namespace {
