@@ -1,5 +1,7 @@
 #include "core/Payload.h"
 
+#include "core/Utf8.h"
+
 #include <cstdint>
 #include <utility>
 
@@ -67,8 +69,7 @@ bool isAllowedControl(unsigned char c) {
 // Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF) without
 // C0/C1 controls or DEL, apart from the allowed separators.
 bool isCleanText(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
+    for (std::size_t i = 0; i < text.size();) {
         const auto lead = static_cast<unsigned char>(text[i]);
         if (lead < 0x80) {
             if ((lead < 0x20 && !isAllowedControl(lead)) || lead == 0x7f) {
@@ -77,56 +78,14 @@ bool isCleanText(std::string_view text) {
             ++i;
             continue;
         }
-        std::size_t length = 0;
-        std::uint32_t codePoint = 0;
-        std::uint32_t minimum = 0;
-        if (lead >= 0xc0 && lead <= 0xdf) {
-            length = 2;
-            codePoint = lead & 0x1fu;
-            minimum = 0x80;
-        } else if (lead >= 0xe0 && lead <= 0xef) {
-            length = 3;
-            codePoint = lead & 0x0fu;
-            minimum = 0x800;
-        } else if (lead >= 0xf0 && lead <= 0xf4) {
-            length = 4;
-            codePoint = lead & 0x07u;
-            minimum = 0x10000;
-        } else {
-            return false;  // stray continuation byte or a lead byte UTF-8 never uses
-        }
-        if (text.size() - i < length) {
-            return false;
-        }
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xc0u) != 0x80u) {
-                return false;
-            }
-            codePoint = (codePoint << 6) | (next & 0x3fu);
-        }
-        if (codePoint < minimum || codePoint > 0x10ffff ||
-            (codePoint >= 0xd800 && codePoint <= 0xdfff) ||
-            (codePoint >= 0x80 && codePoint <= 0x9f)) {
+        const std::size_t length = utf8::sequenceLength(text, i);
+        // U+0080..U+009F (C1 controls) are the two-byte sequences C2 80..C2 9F.
+        if (length == 0 || (lead == 0xc2 && static_cast<unsigned char>(text[i + 1]) <= 0x9f)) {
             return false;
         }
         i += length;
     }
     return true;
-}
-
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && isAsciiSpace(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && isAsciiSpace(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 // Scheme and host compare without case (hosts are case-insensitive), the path exactly. When
@@ -350,7 +309,7 @@ ClassifiedPayload classifyPayload(std::string_view input, const PayloadRules& ru
     if (!isCleanText(input)) {
         return unknown(kReasonBinary);
     }
-    const std::string_view text = trimmed(input);
+    const std::string_view text = utf8::trimmedAscii(input);
     if (text.empty()) {
         return unknown(kReasonEmpty);
     }

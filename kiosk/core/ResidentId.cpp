@@ -1,5 +1,7 @@
 #include "core/ResidentId.h"
 
+#include "core/Utf8.h"
+
 #include <array>
 #include <cstddef>
 #include <utility>
@@ -38,20 +40,6 @@ bool isDigit(char c) {
 
 int digitValue(char c) {
     return c - '0';
-}
-
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && isAsciiSpace(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && isAsciiSpace(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 bool allDigits(std::string_view text) {
@@ -131,7 +119,7 @@ std::string_view describe(IdError error) {
 }
 
 Result<ResidentId, IdError> ResidentId::parse(std::string_view text, CivilDate today) {
-    const std::string_view input = trimmed(text);
+    const std::string_view input = utf8::trimmedAscii(text);
     if (input.empty()) {
         return IdError::Empty;
     }

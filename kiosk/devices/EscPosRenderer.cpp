@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "devices/QrModules.h"
-#include "devices/Utf8.h"
+#include "core/Utf8.h"
 
 namespace vax {
 

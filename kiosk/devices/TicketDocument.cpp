@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "devices/Utf8.h"
+#include "core/Utf8.h"
 
 namespace vax {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "devices/QrModules.h"
-#include "devices/Utf8.h"
+#include "core/Utf8.h"
 
 #ifdef VAX_HAVE_CV_FREETYPE
 #include <opencv2/freetype.hpp>

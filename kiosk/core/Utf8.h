@@ -1,6 +1,6 @@
 #pragma once
 
-// Internal to vaxdevices: the bits of UTF-8 the ticket renderers need.
+// The bits of UTF-8 the kiosk needs: validating scanned text, printing tickets.
 
 #include <cstddef>
 #include <string_view>
@@ -45,6 +45,18 @@ inline std::size_t sequenceLength(std::string_view s, std::size_t at) {
     return length;
 }
 
+/// True when all of `s` is well-formed UTF-8.
+inline bool isValid(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t length = sequenceLength(s, i);
+        if (length == 0) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
 /// How many bytes at `at` one replacement character stands for when they are not well-formed
 /// UTF-8: a lead byte with the continuation bytes that fit it (a truncated character is one
 /// bad character), or a single byte.
@@ -69,6 +81,20 @@ inline std::size_t invalidLength(std::string_view s, std::size_t at) {
         ++length;
     }
     return length;
+}
+
+/// `text` without ASCII white space at either end.
+inline std::string_view trimmedAscii(std::string_view text) {
+    const auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!text.empty() && space(text.front())) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && space(text.back())) {
+        text.remove_suffix(1);
+    }
+    return text;
 }
 
 }  // namespace vax::utf8
