@@ -449,21 +449,21 @@ Result<std::vector<JournalEvent>> Journal::events(std::int64_t visitId) {
     }
     stmt->bind(1, visitId);
     std::vector<JournalEvent> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const auto stage = stageFromString(stmt->text(4));
+    std::optional<std::int64_t> badSeq;
+    auto st = stmt->forEachRow([&](const Statement& s) {
+        const auto stage = stageFromString(s.text(4));
         if (!stage) {
-            return Error{"journal event " + std::to_string(stmt->int64(0)) +
-                         " names an unknown stage"};
+            badSeq = badSeq.value_or(s.int64(0));
+            return;
         }
-        out.push_back({stmt->int64(0), stmt->int64(1), stmt->int64(2), std::string(stmt->text(3)),
-                       *stage, std::string(stmt->text(5))});
+        out.push_back({s.int64(0), s.int64(1), s.int64(2), std::string(s.text(3)), *stage,
+                       std::string(s.text(5))});
+    });
+    if (!st) {
+        return st.error();
+    }
+    if (badSeq) {
+        return Error{"journal event " + std::to_string(*badSeq) + " names an unknown stage"};
     }
     return out;
 }
@@ -491,17 +491,13 @@ Result<QueueStatus> Journal::queueStatus(const std::string& day) {
         return stages.error();
     }
     stages->bind(1, day);
-    for (;;) {
-        auto row = stages->step();
-        if (!row) {
-            return row.error();
+    auto st = stages->forEachRow([&](const Statement& s) {
+        if (auto stage = stageFromString(s.text(0))) {
+            status.byStage[std::size_t(*stage)] = int(s.int64(1));
         }
-        if (!*row) {
-            break;
-        }
-        if (auto stage = stageFromString(stages->text(0))) {
-            status.byStage[std::size_t(*stage)] = int(stages->int64(1));
-        }
+    });
+    if (!st) {
+        return st.error();
     }
     auto waiting = m_db.prepare(
         "SELECT id, desk, queue_no FROM visits WHERE day = ? AND stage = 'waiting'"
@@ -510,16 +506,8 @@ Result<QueueStatus> Journal::queueStatus(const std::string& day) {
         return waiting.error();
     }
     waiting->bind(1, day);
-    for (;;) {
-        auto row = waiting->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        const WaitingEntry entry{waiting->int64(0),
-                                 QueueNumber{waiting->text(1).front(), int(waiting->int64(2))}};
+    st = waiting->forEachRow([&](const Statement& s) {
+        const WaitingEntry entry{s.int64(0), QueueNumber{s.text(1).front(), int(s.int64(2))}};
         status.nextUp.push_back(entry);
         auto load = std::find_if(status.waitingByDesk.begin(), status.waitingByDesk.end(),
                                  [&](const DeskLoad& l) { return l.desk == entry.number.desk; });
@@ -528,6 +516,9 @@ Result<QueueStatus> Journal::queueStatus(const std::string& day) {
         } else {
             ++load->waiting;
         }
+    });
+    if (!st) {
+        return st.error();
     }
     return status;
 }
@@ -541,26 +532,19 @@ Status Journal::forEachVisit(const std::string& day,
         return stmt.error();
     }
     stmt->bind(1, day);
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return okStatus();
-        }
+    return stmt->forEachRow([&](const Statement& row) {
         VisitSummary s;
-        s.decision = outcomeFromString(stmt->text(0));
-        s.stage = stageFromString(stmt->text(1)).value_or(Stage::CheckedIn);
-        s.fever = stmt->int64(2) != 0;
-        s.deferredByStaff = stmt->int64(3) != 0;
-        s.reasonMask = std::uint32_t(stmt->int64(4));
-        s.age = int(stmt->int64(5));
-        s.campaignStep = stmt->text(6);
-        s.queuedAtMs = stmt->optionalInt64(7);
-        s.calledAtMs = stmt->optionalInt64(8);
+        s.decision = outcomeFromString(row.text(0));
+        s.stage = stageFromString(row.text(1)).value_or(Stage::CheckedIn);
+        s.fever = row.int64(2) != 0;
+        s.deferredByStaff = row.int64(3) != 0;
+        s.reasonMask = std::uint32_t(row.int64(4));
+        s.age = int(row.int64(5));
+        s.campaignStep = row.text(6);
+        s.queuedAtMs = row.optionalInt64(7);
+        s.calledAtMs = row.optionalInt64(8);
         visit(s);
-    }
+    });
 }
 
 }  // namespace vax

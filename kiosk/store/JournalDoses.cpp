@@ -22,16 +22,7 @@ Status query(Database& db, std::string_view sql, Bind bind, Row row) {
         return stmt.error();
     }
     bind(*stmt);
-    for (;;) {
-        auto more = stmt->step();
-        if (!more) {
-            return more.error();
-        }
-        if (!*more) {
-            return okStatus();
-        }
-        row(*stmt);
-    }
+    return stmt->forEachRow(row);
 }
 
 }  // namespace
@@ -83,7 +74,7 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
         "SELECT v.person_id, p.id_hash, (SELECT vaccinated_at FROM doses d WHERE"
         " d.visit_id = v.id) FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.id = ?",
         [&](Statement& s) { s.bind(1, request.visitId); },
-        [&](Statement& s) {
+        [&](const Statement& s) {
             personId = s.int64(0);
             idHash = std::string(s.blob(1));
             usedAt = s.optionalInt64(2);

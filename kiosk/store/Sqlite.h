@@ -69,6 +69,20 @@ public:
     /// Steps a statement that returns no rows.
     Status run();
     void reset();
+    /// Steps through every row, calling `row` with this statement positioned on it.
+    template <class Row>
+    Status forEachRow(Row&& row) {
+        for (;;) {
+            auto more = step();
+            if (!more) {
+                return more.error();
+            }
+            if (!*more) {
+                return okStatus();
+            }
+            row(*this);
+        }
+    }
 
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
