@@ -27,7 +27,55 @@ int run(const PrintOptions& o) {
     return out["printed"] ? kExitOk : kExitFailure;
 }
 
+struct ReprintOptions {
+    std::int64_t visit = 0;
+    std::string to;
+    std::string profile = "generic-80-native-qr";
+};
+
+// The dose ticket again, from the record: the same signed text and ticket id, marked reprint.
+int reprint(const ReprintOptions& o, const Paths& paths) {
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return kExitFailure;
+    }
+    auto journal = openJournalOrReport(paths);
+    if (!journal) {
+        return kExitFailure;
+    }
+    auto dose = journal->doseRecord(o.visit);
+    if (!dose) {
+        return fail(kExitBadInput, dose.error().message);
+    }
+    const Product* product = config->policy.findProduct(dose->productCode);
+    const DoseTicketView view{config->site.name,
+                              dose->maskedId,
+                              product ? product->name : dose->productCode,
+                              dose->lot,
+                              dose->doseNumber,
+                              dose->station,
+                              localTimeText(dose->vaccinatedAtMs),
+                              localTimeText(dose->observationEndsAtMs),
+                              dose->ticket,
+                              true,
+                              config->policy.observationMinutes};
+    nlohmann::json out{{"visit", o.visit}, {"reprint", true}, {"ticket", dose->ticket}};
+    printTicket(o.to, o.profile, "dose-" + std::to_string(o.visit), doseTicketDocument(view), out);
+    printJson(out);
+    return out["printed"] ? kExitOk : kExitFailure;
+}
+
 }  // namespace
+
+void addReprintCommand(CLI::App& app, const Paths& paths, int& status) {
+    auto o = std::make_shared<ReprintOptions>();
+    CLI::App* cmd = app.add_subcommand("reprint", "Print a visit's dose ticket again (REPRINT)");
+    cmd->add_option("visit", o->visit, "Visit number")->required();
+    cmd->add_option("--to", o->to, "file:DEV, tcp://HOST:9100, cups:QUEUE, png:DIR, pdf:DIR")
+        ->required();
+    cmd->add_option("--profile", o->profile, "Printer profile (default generic-80-native-qr)");
+    cmd->callback([o, &paths, &status] { status = reprint(*o, paths); });
+}
 
 void addPrintCommand(CLI::App& app, int& status) {
     auto o = std::make_shared<PrintOptions>();

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     addTicketCommands(app, paths, status);
     addStationCommands(app, paths, status);
     addPrintCommand(app, status);
+    addReprintCommand(app, paths, status);
 
     try {
         app.parse(argc, argv);

@@ -7,8 +7,8 @@
 #include <array>
 #include <utility>
 
-#include "devices/QrModules.h"
 #include "core/Utf8.h"
+#include "devices/QrModules.h"
 
 namespace vax {
 

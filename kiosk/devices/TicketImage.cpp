@@ -11,8 +11,8 @@
 #include <opencv2/imgproc.hpp>
 #include <string_view>
 
-#include "devices/QrModules.h"
 #include "core/Utf8.h"
+#include "devices/QrModules.h"
 
 #ifdef VAX_HAVE_CV_FREETYPE
 #include <opencv2/freetype.hpp>

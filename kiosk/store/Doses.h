@@ -58,6 +58,19 @@ struct ExitScan {
     std::int64_t leftAtMs = 0;
 };
 
+/// A bound dose as recorded, for reprinting its ticket.
+struct DoseRecord {
+    std::int64_t visitId = 0;
+    std::string maskedId;
+    std::string productCode;
+    std::string lot;
+    int doseNumber = 1;
+    std::string station;
+    std::int64_t vaccinatedAtMs = 0;
+    std::int64_t observationEndsAtMs = 0;
+    std::string ticket;  ///< the signed text, exactly as first printed
+};
+
 /// A person in observation, for the staff list.
 struct InObservation {
     std::int64_t visitId = 0;

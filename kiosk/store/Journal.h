@@ -109,6 +109,8 @@ public:
                               std::int64_t nowMs);
     /// Records an adverse reaction: the visit goes under care and observation is extended.
     Result<VisitState> recordReaction(const ReactionRecord& reaction);
+    /// The recorded dose of a visit (its ticket for a reprint).
+    Result<DoseRecord> doseRecord(std::int64_t visitId);
     /// People in observation now, with the overdue flagged.
     Result<std::vector<InObservation>> observationList(std::int64_t nowMs);
     /// The day's dose, observation and reaction figures.

@@ -316,6 +316,34 @@ Result<VisitState> Journal::recordReaction(const ReactionRecord& r) {
     return state;
 }
 
+Result<DoseRecord> Journal::doseRecord(std::int64_t visitId) {
+    std::optional<DoseRecord> record;
+    auto st = query(
+        m_db,
+        "SELECT p.id_masked, d.product_code, d.lot, d.dose_number, d.station, d.vaccinated_at,"
+        " d.observation_ends_at, d.ticket FROM doses d JOIN persons p ON p.id = d.person_id"
+        " WHERE d.visit_id = ?",
+        [&](Statement& s) { s.bind(1, visitId); },
+        [&](const Statement& s) {
+            record = DoseRecord{visitId,
+                                std::string(s.text(0)),
+                                std::string(s.text(1)),
+                                std::string(s.text(2)),
+                                int(s.int64(3)),
+                                std::string(s.text(4)),
+                                s.int64(5),
+                                s.int64(6),
+                                std::string(s.text(7))};
+        });
+    if (!st) {
+        return st.error();
+    }
+    if (!record) {
+        return Error{"visit " + std::to_string(visitId) + " has no recorded dose"};
+    }
+    return *record;
+}
+
 Result<std::vector<InObservation>> Journal::observationList(std::int64_t nowMs) {
     std::vector<InObservation> list;
     auto st = query(

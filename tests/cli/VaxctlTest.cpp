@@ -408,6 +408,18 @@ TEST_F(StationFlowTest, PrintedTicketPreviewDecodesToTheSignedTicket) {
     EXPECT_EQ(offline.parsed()["printed"], false);
     EXPECT_EQ(offline.parsed()["bound"], true);
     EXPECT_EQ(vaxctl({"print", "--test", "--to", "tcp://127.0.0.1:9"}).status, 1);
+
+    // Staff recover: the ticket reprints from the record, same signed text, marked reprint.
+    const auto again = m_dir / "again";
+    std::filesystem::create_directory(again);
+    const CmdRun reprint = vaxctl({"reprint", "2", "--to", "png:" + again.string()});
+    ASSERT_EQ(reprint.status, 0) << reprint.err;
+    EXPECT_EQ(reprint.parsed()["ticket"], offline.parsed()["ticket"]);
+    const auto reprinted =
+        jsonLines(vaxctl({"scan", "--json", (again / "dose-2.png").string()}).out);
+    ASSERT_EQ(reprinted.size(), 1u);
+    EXPECT_EQ(reprinted[0]["text"], offline.parsed()["ticket"]);
+    EXPECT_EQ(vaxctl({"reprint", "99", "--to", "png:" + again.string()}).status, 2);
 }
 
 TEST_F(VaxctlTest, ScanPrintsOneJsonLinePerCodeWithItsKindAndMasksIdNumbers) {
