@@ -7,6 +7,7 @@
 #include "core/Payload.h"
 #include "crypto/CodeSigner.h"
 #include "crypto/TrustList.h"
+#include "devices/ClockStatus.h"
 
 namespace vax::cli {
 
@@ -157,11 +158,17 @@ int exitScan(const StationOptions& o, const Paths& paths) {
         printJson({{"verdict", "not_valid"}, {"reason", scan.error().message}});
         return fail(kExitBadInput, scan.error().message);
     }
+    const ClockStatus clock = readClockStatus();
     printJson({{"verdict", verdictName(scan->decision.verdict)},
                {"minutes_left", scan->decision.minutesLeft},
                {"visit", scan->visitId},
                {"already_left", scan->alreadyLeft},
-               {"observation_ends_at_ms", scan->observationEndsAtMs}});
+               {"observation_ends_at_ms", scan->observationEndsAtMs},
+               {"clock",
+                {{"synchronized", clock.synchronized},
+                 {"last_sync_ms",
+                  clock.lastSyncMs ? nlohmann::json(*clock.lastSyncMs) : nlohmann::json()},
+                 {"message", clock.message}}}});
     return kExitOk;
 }
 

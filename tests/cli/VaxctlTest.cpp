@@ -312,6 +312,7 @@ TEST_F(StationFlowTest, BindPrintsASignedTicketAndTheExitCountsTheObservationTim
     const json early = vaxctl({"exit", ticket, "--at", "2026-11-25 09:25"}).parsed();
     EXPECT_EQ(early["verdict"], "minutes_left");
     EXPECT_EQ(early["minutes_left"], 15);
+    EXPECT_TRUE(early["clock"]["message"].is_string());  // staff see the clock's state
     const json leave = vaxctl({"exit", ticket, "--at", "2026-11-25 09:41"}).parsed();
     EXPECT_EQ(leave["verdict"], "may_leave");
     EXPECT_EQ(leave["already_left"], false);

@@ -2,6 +2,7 @@
 # previews, transports and the printer emulator. Included from tests/CMakeLists.txt where
 # OpenCV and ZXing are available (inside if(NOT VAX_CORE_ONLY)).
 vax_test_binary(vaxdevices_tests
+  ${CMAKE_CURRENT_LIST_DIR}/ClockStatusTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EscPosRendererTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PrinterProfileTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PrinterStatusTest.cpp
