@@ -23,7 +23,7 @@ struct CheckInOptions {
     int dosesReceived = 1;
     std::string at;
     std::string print;
-    std::string profile = "generic-80-native-qr";
+    std::string profile;  // default: the config's printer_profile
 };
 
 // "36.6", or "error" when the thermometer failed.
@@ -109,7 +109,8 @@ int run(const CheckInOptions& o, const Paths& paths) {
         out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();
         if (!slip) {
             out["slip_error"] = slip.error().message;
-        } else if (!o.print.empty()) {
+        } else if (const std::string printer = o.print.empty() ? config->devices.printer : o.print;
+                   !printer.empty()) {
             const std::string desk(1, state->queueNumber->desk);
             QueueSlipView view{config->site.name,
                                state->queueNumber->label(),
@@ -119,8 +120,8 @@ int run(const CheckInOptions& o, const Paths& paths) {
                                localTimeText(at->unixMs),
                                *slip,
                                false};
-            printTicket(o.print, o.profile, "slip-" + std::to_string(state->visitId),
-                        queueSlipDocument(view), out);
+            printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
+                        "slip-" + std::to_string(state->visitId), queueSlipDocument(view), out);
         }
     }
     printJson(out);

@@ -18,7 +18,7 @@ struct StationOptions {
     std::string code;
     std::string station = "station-1";
     std::string print;
-    std::string profile = "generic-80-native-qr";
+    std::string profile;  // default: the config's printer_profile
     std::string at;
     std::int64_t visit = 0;
     std::string category;
@@ -104,7 +104,8 @@ int bind(const StationOptions& o, const Paths& paths) {
                        {"dose_number", bound->doseNumber},
                        {"observation_ends_at_ms", bound->observationEndsAtMs},
                        {"ticket", bound->ticket}};
-    if (!o.print.empty()) {
+    const std::string printer = o.print.empty() ? config->devices.printer : o.print;
+    if (!printer.empty()) {
         DoseTicketView view{config->site.name,
                             slip->maskedId,
                             pack->product->name,
@@ -116,8 +117,8 @@ int bind(const StationOptions& o, const Paths& paths) {
                             bound->ticket,
                             false,
                             config->policy.observationMinutes};
-        printTicket(o.print, o.profile, "dose-" + std::to_string(bound->visitId),
-                    doseTicketDocument(view), out);
+        printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
+                    "dose-" + std::to_string(bound->visitId), doseTicketDocument(view), out);
     }
     printJson(out);
     return kExitOk;

@@ -16,9 +16,9 @@ namespace vax::config_detail {
 
 namespace {
 
-constexpr std::string_view kDeviceKeys[] = {"camera",     "camera_width", "camera_height",
-                                            "camera_fps", "hid_scanner",  "serial_scanner",
-                                            "serial_baud"};
+constexpr std::string_view kDeviceKeys[] = {"camera",      "camera_width", "camera_height",
+                                            "camera_fps",  "hid_scanner",  "serial_scanner",
+                                            "serial_baud", "printer",      "printer_profile"};
 constexpr std::string_view kScanningKeys[] = {
     "formats",      "confirm_window_ms", "debounce_ms",      "health_code_url_prefixes",
     "eid_prefixes", "ticket_prefix",     "health_code_token"};
@@ -73,6 +73,17 @@ std::string checkHidScanner(std::string_view text) {
 
 std::string checkSerialScanner(std::string_view text) {
     return checkDevicePath(text, "/dev/");
+}
+
+// Printer URIs that vaxdevices opens; the profile name is checked where it is used.
+std::string checkPrinterUri(std::string_view text) {
+    for (std::string_view scheme : {"file:/", "tcp://", "cups:", "png:", "pdf:"}) {
+        if (startsWith(text, scheme) && text.size() > scheme.size()) {
+            return "";
+        }
+    }
+    return "must be file:/dev/usb/lp0, tcp://HOST:9100, cups:QUEUE, png:DIR or pdf:DIR, got " +
+           inQuotes(text);
 }
 
 std::string checkUrlPrefix(std::string_view text) {
@@ -223,6 +234,12 @@ void readDevices(Reader& reader, const Scope& scope, DeviceConfig& devices) {
         } else {
             devices.serialBaud = static_cast<unsigned>(baud);
         }
+    }
+    if (auto v = reader.string(scope, "printer", false, checkPrinterUri)) {
+        devices.printer = std::move(*v);
+    }
+    if (auto v = reader.string(scope, "printer_profile", false, checkNonEmpty)) {
+        devices.printerProfile = std::move(*v);
     }
 }
 

@@ -38,6 +38,10 @@ struct DeviceConfig {
     std::string hidScanner;     ///< evdev node of a USB HID scanner; empty: none
     std::string serialScanner;  ///< tty of a serial-mode scanner; empty: none
     unsigned serialBaud = 9600;
+    /// Ticket printer: file:/dev/usb/lp0, tcp://HOST:9100, cups:QUEUE, png:DIR, pdf:DIR;
+    /// empty: none (vaxctl --print overrides it).
+    std::string printer;
+    std::string printerProfile = "generic-80-native-qr";
 };
 
 /// How codes are read and recognised.

@@ -51,6 +51,10 @@ std::string fixed1(double value) {
 
 }  // namespace
 
+std::string ageBandLabel(int age) {
+    return bandLabel(bandIndex(age));
+}
+
 std::uint32_t reasonMask(const std::vector<Reason>& reasons) {
     std::uint32_t mask = 0;
     for (const auto& reason : reasons) {

@@ -96,6 +96,9 @@ private:
     std::map<std::string, int, std::less<>> m_stepCounts;
 };
 
+/// The work report's age band of an age: "<18", "18-29", ... "80+".
+std::string ageBandLabel(int age);
+
 /// Plain-text report for a person to read.
 std::string formatReportText(const DayReport& report);
 /// CSV with the columns section,key,value for upload and spreadsheets.

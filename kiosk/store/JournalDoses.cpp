@@ -386,7 +386,7 @@ Result<DoseFigures> Journal::doseFigures(const std::string& day, std::int64_t no
             ++f.byProduct[std::string(s.text(2))];
             ++f.byCampaignStep[std::string(s.text(3))];
             const int age = int(s.int64(4));
-            ++f.byAgeBand[age < 18 ? "<18" : age < 60 ? "18-59" : "60+"];
+            ++f.byAgeBand[ageBandLabel(age)];
             const std::string_view stage = s.text(5);
             f.completed += s.isNull(6) ? 0 : 1;
             f.earlyExits += stage == "left_early" ? 1 : 0;

@@ -410,6 +410,20 @@ TEST_F(StationFlowTest, PrintedTicketPreviewDecodesToTheSignedTicket) {
     EXPECT_EQ(offline.parsed()["bound"], true);
     EXPECT_EQ(vaxctl({"print", "--test", "--to", "tcp://127.0.0.1:9"}).status, 1);
 
+    // The site's printer from the config prints without --print.
+    const auto configured = m_dir / "configured";
+    std::filesystem::create_directory(configured);
+    std::string config = slurp(m_dir / "kiosk.toml");
+    const auto devices = config.find("[devices]\n");
+    ASSERT_NE(devices, std::string::npos);
+    config.insert(devices + 10, "printer = \"png:" + configured.string() + "\"\n");
+    std::ofstream(m_dir / "kiosk.toml", std::ios::trunc) << config;
+    const CmdRun viaConfig = vaxctl({"station", "bind", "--slip", calledSlip("420102199710240357"),
+                                     "--code", "86123450000000077777", "--at", "2026-11-25 09:20"});
+    ASSERT_EQ(viaConfig.status, 0) << viaConfig.err;
+    EXPECT_EQ(viaConfig.parsed()["printed"], true);
+    EXPECT_TRUE(std::filesystem::exists(configured / "dose-3.png"));
+
     // Staff recover: the ticket reprints from the record, same signed text, marked reprint.
     const auto again = m_dir / "again";
     std::filesystem::create_directory(again);

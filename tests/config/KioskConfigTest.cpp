@@ -793,7 +793,8 @@ TEST(KioskConfigTest, DevicesAndScanningExactMessages) {
 TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     EXPECT_EQ(errorOf(kSite + "[devices]\ncamera = \"camera:0\"\nmicrophone = \"hw:0\"\n"),
               "k.toml:6: devices.microphone: unknown key (allowed here: camera, camera_width, "
-              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud)");
+              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
+              "printer_profile)");
     EXPECT_EQ(errorOf(kSite + "[scanning]\ndebounce_ms = 100\ndebounce = 100\n"),
               "k.toml:6: scanning.debounce: unknown key (allowed here: formats, "
               "confirm_window_ms, debounce_ms, health_code_url_prefixes, eid_prefixes, "
@@ -805,7 +806,8 @@ TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     // A sub-table where none belongs is an unknown key too.
     EXPECT_EQ(errorOf(kSite + "[devices.camera2]\nwidth = 1\n"),
               "k.toml:4: devices.camera2: unknown key (allowed here: camera, camera_width, "
-              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud)");
+              "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
+              "printer_profile)");
 }
 
 TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {
@@ -880,6 +882,25 @@ TEST(KioskConfigTrust, TrustFileIsResolvedAgainstTheConfigFolder) {
     auto none = parseKioskConfig("[site]\nid = \"S1\"\nname = \"Site\"\n", "k.toml", "/x");
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->site.trustFile.empty());
+}
+
+TEST(KioskConfigPrinter, PrinterUriAndProfileAreReadAndBadUrisNamed) {
+    const std::string site = "[site]\nid = \"S1\"\nname = \"Site\"\n[devices]\n";
+    auto ok = parseKioskConfig(site +
+                                   "printer = \"tcp://10.1.2.3:9100\"\n"
+                                   "printer_profile = \"generic-58-raster\"\n",
+                               "k.toml", "/x");
+    ASSERT_TRUE(ok) << ok.error().message;
+    EXPECT_EQ(ok->devices.printer, "tcp://10.1.2.3:9100");
+    EXPECT_EQ(ok->devices.printerProfile, "generic-58-raster");
+    auto defaults = parseKioskConfig(site, "k.toml", "/x");
+    ASSERT_TRUE(defaults);
+    EXPECT_TRUE(defaults->devices.printer.empty());
+    EXPECT_EQ(defaults->devices.printerProfile, "generic-80-native-qr");
+    auto bad = parseKioskConfig(site + "printer = \"lpt1\"\n", "k.toml", "/x");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message.rfind("k.toml:5: devices.printer: must be", 0), 0u)
+        << bad.error().message;
 }
 
 }  // namespace vax
