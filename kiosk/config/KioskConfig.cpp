@@ -1,5 +1,7 @@
 #include "config/KioskConfig.h"
 
+#include "core/Gs1.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <memory>
@@ -46,16 +48,6 @@ std::string ageBand(int minAge, std::optional<int> maxAge) {
 }
 
 /// GS1 mod-10 check digit for the digits before it: weights 3,1,3,... from the right.
-char gs1CheckDigit(std::string_view body) {
-    int sum = 0;
-    int weight = 3;
-    for (auto it = body.rbegin(); it != body.rend(); ++it) {
-        sum += (*it - '0') * weight;
-        weight = 4 - weight;
-    }
-    return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 std::string checkTracePrefix(std::string_view text) {
     return isDigits(text, 7) ? "" : "must be exactly 7 digits, got " + inQuotes(text);
 }

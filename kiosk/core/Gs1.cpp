@@ -1,5 +1,7 @@
 #include "core/Gs1.h"
 
+#include "core/Ascii.h"
+
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -117,22 +119,11 @@ constexpr AiSpec kAis[] = {
     {"9n", "company internal information", 1, 90, X, false, Check::None},
 };
 
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
+using ascii::isDigit;
 
-int digitValue(char c) {
-    return c - '0';
-}
+using ascii::digitValue;
 
-bool allDigits(std::string_view text) {
-    for (char c : text) {
-        if (!isDigit(c)) {
-            return false;
-        }
-    }
-    return true;
-}
+using ascii::allDigits;
 
 // GS1 AI encodable character set 82: printable ASCII without space # $ @ [ \ ] ^ ` { | } ~.
 bool isCset82(char c) {
@@ -473,18 +464,23 @@ std::string yymmdd(CivilDate date) {
 
 }  // namespace
 
-bool gs1CheckDigitOk(std::string_view digits) {
-    if (digits.size() < 8 || digits.size() > 18 || !allDigits(digits)) {
-        return false;
+char gs1CheckDigit(std::string_view body) {
+    if (body.empty() || body.size() > 17 || !allDigits(body)) {
+        return '?';
     }
     // Weights 3, 1, 3, ... from the digit left of the check digit towards the front.
     int sum = 0;
     int weight = 3;
-    for (std::size_t i = digits.size() - 1; i-- > 0;) {
-        sum += digitValue(digits[i]) * weight;
+    for (auto it = body.rbegin(); it != body.rend(); ++it) {
+        sum += digitValue(*it) * weight;
         weight = 4 - weight;
     }
-    return (10 - sum % 10) % 10 == digitValue(digits.back());
+    return char('0' + (10 - sum % 10) % 10);
+}
+
+bool gs1CheckDigitOk(std::string_view digits) {
+    return digits.size() >= 8 && digits.size() <= 18 && allDigits(digits) &&
+           gs1CheckDigit(digits.substr(0, digits.size() - 1)) == digits.back();
 }
 
 Result<Gs1Element> parseGs1(std::string_view text, int referenceYear) {

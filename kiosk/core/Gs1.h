@@ -30,6 +30,10 @@ struct Gs1Element {
     friend bool operator==(const Gs1Element&, const Gs1Element&) = default;
 };
 
+/// The GS1 mod-10 check digit for `body` (the digits before it, 1..17); '?' when `body` is
+/// not that.
+char gs1CheckDigit(std::string_view body);
+
 /// True when `digits` is 8 to 18 decimal digits whose last one is the GS1 mod-10 check digit
 /// (GTIN-8/12/13/14, GLN, SSCC, GSIN).
 bool gs1CheckDigitOk(std::string_view digits);

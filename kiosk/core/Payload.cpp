@@ -1,5 +1,7 @@
 #include "core/Payload.h"
 
+#include "core/Ascii.h"
+
 #include "core/Utf8.h"
 
 #include <cstdint>
@@ -19,9 +21,7 @@ constexpr std::string_view kReasonBadJws = "looks like a signed health code (JWS
 constexpr std::string_view kReasonGs1WithoutGtin = "GS1 code without a product number (AI 01)";
 constexpr std::string_view kReasonUnknown = "not a code this kiosk knows";
 
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
+using ascii::isDigit;
 
 bool isAlnum(char c) {
     return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -31,14 +31,7 @@ bool isBase64UrlChar(char c) {
     return isAlnum(c) || c == '-' || c == '_';
 }
 
-bool allDigits(std::string_view text) {
-    for (char c : text) {
-        if (!isDigit(c)) {
-            return false;
-        }
-    }
-    return true;
-}
+using ascii::allDigits;
 
 bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -309,7 +302,7 @@ ClassifiedPayload classifyPayload(std::string_view input, const PayloadRules& ru
     if (!isCleanText(input)) {
         return unknown(kReasonBinary);
     }
-    const std::string_view text = utf8::trimmedAscii(input);
+    const std::string_view text = ascii::trimmed(input);
     if (text.empty()) {
         return unknown(kReasonEmpty);
     }

@@ -1,6 +1,6 @@
 #include "core/ResidentId.h"
 
-#include "core/Utf8.h"
+#include "core/Ascii.h"
 
 #include <array>
 #include <cstddef>
@@ -34,22 +34,11 @@ constexpr std::array kProvinceCodes{
 
 constexpr int kMinBirthYear = 1900;
 
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
+using ascii::isDigit;
 
-int digitValue(char c) {
-    return c - '0';
-}
+using ascii::digitValue;
 
-bool allDigits(std::string_view text) {
-    for (char c : text) {
-        if (!isDigit(c)) {
-            return false;
-        }
-    }
-    return true;
-}
+using ascii::allDigits;
 
 // Only digits, except that the check character of an 18-character number may be X.
 bool hasValidCharacters(std::string_view text) {
@@ -119,7 +108,7 @@ std::string_view describe(IdError error) {
 }
 
 Result<ResidentId, IdError> ResidentId::parse(std::string_view text, CivilDate today) {
-    const std::string_view input = utf8::trimmedAscii(text);
+    const std::string_view input = ascii::trimmed(text);
     if (input.empty()) {
         return IdError::Empty;
     }

@@ -83,18 +83,4 @@ inline std::size_t invalidLength(std::string_view s, std::size_t at) {
     return length;
 }
 
-/// `text` without ASCII white space at either end.
-inline std::string_view trimmedAscii(std::string_view text) {
-    const auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!text.empty() && space(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && space(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 }  // namespace vax::utf8
