@@ -41,7 +41,7 @@ std::optional<TemperatureInput> parseTemperature(const std::string& text) {
 
 int run(const CheckInOptions& o, const Paths& paths) {
     // Every input is checked before anything is opened, so bad input writes nothing.
-    std::optional<LocalTime> at = o.at.empty() ? now() : parseLocalTime(o.at);
+    std::optional<LocalTime> at = atOrNow(o.at);
     if (!at) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM'");
     }

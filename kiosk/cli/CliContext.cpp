@@ -57,6 +57,10 @@ std::optional<LocalTime> parseLocalTime(const std::string& text) {
     return LocalTime{std::int64_t(t) * 1000, *date};
 }
 
+std::optional<LocalTime> atOrNow(const std::string& at) {
+    return at.empty() ? std::optional(now()) : parseLocalTime(at);
+}
+
 int fail(int status, const std::string& message) {
     std::cerr << "vaxctl: " << message << "\n";
     return status;

@@ -35,6 +35,8 @@ struct LocalTime {
 LocalTime now();
 /// Parses "YYYY-MM-DD HH:MM" (or with 'T') as local time; nullopt when malformed.
 std::optional<LocalTime> parseLocalTime(const std::string& text);
+/// The time of an `--at` option: now when empty, else parseLocalTime.
+std::optional<LocalTime> atOrNow(const std::string& at);
 
 /// Prints "vaxctl: <message>" on stderr and returns `status`.
 int fail(int status, const std::string& message);

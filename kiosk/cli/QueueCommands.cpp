@@ -16,10 +16,6 @@ struct QueueOptions {
     std::string at;
 };
 
-std::optional<LocalTime> timeOf(const std::string& at) {
-    return at.empty() ? std::optional(now()) : parseLocalTime(at);
-}
-
 std::optional<std::string> dayOf(const std::string& date) {
     if (date.empty()) {
         return now().date.iso();
@@ -58,7 +54,7 @@ int status(const QueueOptions& o, const Paths& paths) {
 }
 
 int call(const QueueOptions& o, const Paths& paths) {
-    const auto at = timeOf(o.at);
+    const auto at = atOrNow(o.at);
     if (!at) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM'");
     }
@@ -85,7 +81,7 @@ int call(const QueueOptions& o, const Paths& paths) {
 }
 
 int advance(const QueueOptions& o, const Paths& paths) {
-    const auto at = timeOf(o.at);
+    const auto at = atOrNow(o.at);
     if (!at) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM'");
     }

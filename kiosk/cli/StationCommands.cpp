@@ -46,7 +46,7 @@ Result<Body> verifiedBody(const KioskConfig& config, const std::string& text, co
 }
 
 int bind(const StationOptions& o, const Paths& paths) {
-    const auto at = o.at.empty() ? std::optional(now()) : parseLocalTime(o.at);
+    const auto at = atOrNow(o.at);
     if (!at) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM'");
     }
@@ -137,7 +137,7 @@ std::string_view verdictName(ExitVerdict v) {
 }
 
 int exitScan(const StationOptions& o, const Paths& paths) {
-    const auto at = o.at.empty() ? std::optional(now()) : parseLocalTime(o.at);
+    const auto at = atOrNow(o.at);
     if (!at) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM'");
     }
@@ -181,7 +181,7 @@ int reaction(const StationOptions& o, const Paths& paths) {
                     "acute_laryngeal_oedema, febrile_convulsion, local_infection, myocarditis, "
                     "allergic_purpura, fainting, other");
     }
-    const auto at = o.at.empty() ? std::optional(now()) : parseLocalTime(o.at);
+    const auto at = atOrNow(o.at);
     if (!at || o.extendMinutes < 0 || o.extendMinutes > 24 * 60) {
         return fail(kExitBadInput, "--at must be 'YYYY-MM-DD HH:MM', --extend 0..1440 minutes");
     }

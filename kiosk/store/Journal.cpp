@@ -48,19 +48,17 @@ VisitRow readVisitRow(const Statement& s) {
 }
 
 Result<VisitRow> loadVisit(Database& db, std::int64_t visitId) {
-    auto stmt = db.prepare(std::string(kVisitColumns) + " WHERE id = ?");
-    if (!stmt) {
-        return stmt.error();
+    std::optional<VisitRow> found;
+    auto st = db.query(
+        std::string(kVisitColumns) + " WHERE id = ?", [&](Statement& s) { s.bind(1, visitId); },
+        [&](const Statement& s) { found = readVisitRow(s); });
+    if (!st) {
+        return st.error();
     }
-    stmt->bind(1, visitId);
-    auto row = stmt->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
+    if (!found) {
         return Error{"no visit " + std::to_string(visitId)};
     }
-    return readVisitRow(*stmt);
+    return *found;
 }
 
 Result<std::int64_t> upsertPerson(Database& db, const CheckInRecord& r) {
@@ -422,22 +420,22 @@ Result<VisitState> Journal::visit(std::int64_t visitId) {
 }
 
 Result<ProtectedId> Journal::personOf(std::int64_t visitId) {
-    auto stmt = m_db.prepare(
+    std::optional<ProtectedId> person;
+    auto st = m_db.query(
         "SELECT p.id_hash, p.id_masked, p.id_sealed FROM visits v JOIN persons p"
-        " ON p.id = v.person_id WHERE v.id = ?");
-    if (!stmt) {
-        return stmt.error();
+        " ON p.id = v.person_id WHERE v.id = ?",
+        [&](Statement& s) { s.bind(1, visitId); },
+        [&](const Statement& s) {
+            person =
+                ProtectedId{std::string(s.blob(0)), std::string(s.text(1)), std::string(s.blob(2))};
+        });
+    if (!st) {
+        return st.error();
     }
-    stmt->bind(1, visitId);
-    auto row = stmt->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
+    if (!person) {
         return Error{"no visit " + std::to_string(visitId)};
     }
-    return ProtectedId{std::string(stmt->blob(0)), std::string(stmt->text(1)),
-                       std::string(stmt->blob(2))};
+    return *person;
 }
 
 Result<std::vector<JournalEvent>> Journal::events(std::int64_t visitId) {

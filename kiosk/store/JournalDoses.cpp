@@ -14,17 +14,6 @@ BindRefusal refusal(std::string message) {
     return BindRefusal{std::move(message), {}};
 }
 
-// Runs a query with bound text/integers and calls `row` for each result row.
-template <class Bind, class Row>
-Status query(Database& db, std::string_view sql, Bind bind, Row row) {
-    auto stmt = db.prepare(sql);
-    if (!stmt) {
-        return stmt.error();
-    }
-    bind(*stmt);
-    return stmt->forEachRow(row);
-}
-
 }  // namespace
 
 Result<BoundDose, BindRefusal> Journal::bindDose(const BindRequest& request,
@@ -69,8 +58,7 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     std::int64_t personId = 0;
     std::string idHash;
     std::optional<std::int64_t> usedAt;
-    auto st = query(
-        m_db,
+    auto st = m_db.query(
         "SELECT v.person_id, p.id_hash, (SELECT vaccinated_at FROM doses d WHERE"
         " d.visit_id = v.id) FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.id = ?",
         [&](Statement& s) { s.bind(1, request.visitId); },
@@ -106,8 +94,7 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     }
 
     std::vector<EarlierDose> earlier;
-    st = query(
-        m_db,
+    st = m_db.query(
         "SELECT product_code, dose_number, vaccinated_at FROM doses WHERE person_id = ?"
         " ORDER BY vaccinated_at",
         [&](Statement& s) { s.bind(1, personId); },
@@ -130,8 +117,8 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     }
 
     BindRefusal alarm;
-    st = query(
-        m_db, "SELECT visit_id, vaccinated_at, station FROM doses WHERE trace_code = ?",
+    st = m_db.query(
+        "SELECT visit_id, vaccinated_at, station FROM doses WHERE trace_code = ?",
         [&](Statement& s) { s.bind(1, request.pack.traceCode); },
         [&](Statement& s) {
             alarm.earlier.push_back({s.int64(0), s.int64(1), std::string(s.text(2))});
@@ -218,8 +205,7 @@ Result<ExitScan> Journal::exitScan(std::int64_t visitId, const std::string& trac
     std::int64_t vaccinatedAt = 0;
     std::optional<std::int64_t> exitedAt;
     std::string boundCode;
-    auto st = query(
-        m_db,
+    auto st = m_db.query(
         "SELECT vaccinated_at, observation_ends_at, exited_at, trace_code FROM doses"
         " WHERE visit_id = ?",
         [&](Statement& s) { s.bind(1, visitId); },
@@ -318,8 +304,7 @@ Result<VisitState> Journal::recordReaction(const ReactionRecord& r) {
 
 Result<DoseRecord> Journal::doseRecord(std::int64_t visitId) {
     std::optional<DoseRecord> record;
-    auto st = query(
-        m_db,
+    auto st = m_db.query(
         "SELECT p.id_masked, d.product_code, d.lot, d.dose_number, d.station, d.vaccinated_at,"
         " d.observation_ends_at, d.ticket FROM doses d JOIN persons p ON p.id = d.person_id"
         " WHERE d.visit_id = ?",
@@ -346,8 +331,7 @@ Result<DoseRecord> Journal::doseRecord(std::int64_t visitId) {
 
 Result<std::vector<InObservation>> Journal::observationList(std::int64_t nowMs) {
     std::vector<InObservation> list;
-    auto st = query(
-        m_db,
+    auto st = m_db.query(
         "SELECT v.id, p.id_masked, d.observation_ends_at, v.stage FROM visits v"
         " JOIN doses d ON d.visit_id = v.id JOIN persons p ON p.id = v.person_id"
         " WHERE v.stage IN ('observing', 'adverse_reaction') ORDER BY d.observation_ends_at",
@@ -369,8 +353,7 @@ Result<std::vector<InObservation>> Journal::observationList(std::int64_t nowMs) 
 
 Result<DoseFigures> Journal::doseFigures(const std::string& day, std::int64_t nowMs) {
     DoseFigures f;
-    auto st = query(
-        m_db,
+    auto st = m_db.query(
         "SELECT d.dose_number, d.booster, d.product_code, v.campaign_step, v.age, v.stage,"
         " d.exited_at, d.observation_ends_at FROM doses d JOIN visits v ON v.id = d.visit_id"
         " WHERE d.day = ?",
@@ -396,8 +379,7 @@ Result<DoseFigures> Journal::doseFigures(const std::string& day, std::int64_t no
         return st.error();
     }
     const auto sensorError = std::int64_t(reasonBit(ReasonCode::TemperatureSensorError));
-    st = query(
-        m_db,
+    st = m_db.query(
         "SELECT count(*), coalesce(sum(fever), 0) FROM visits WHERE day = ? AND"
         " (reason_mask & ?) = 0",
         [&](Statement& s) { s.bind(1, day).bind(2, sensorError); },
@@ -408,8 +390,7 @@ Result<DoseFigures> Journal::doseFigures(const std::string& day, std::int64_t no
     if (!st) {
         return st.error();
     }
-    st = query(
-        m_db,
+    st = m_db.query(
         "SELECT r.category, count(*) FROM reactions r JOIN doses d ON d.visit_id = r.visit_id"
         " WHERE d.day = ? GROUP BY r.category",
         [&](Statement& s) { s.bind(1, day); },

@@ -32,6 +32,9 @@ public:
     Status exec(std::string_view sql);
     /// Compiles one statement.
     Result<Statement> prepare(std::string_view sql);
+    /// Prepares `sql`, lets `bind` set its parameters, and calls `row` for every result row.
+    template <class Bind, class Row>
+    Status query(std::string_view sql, Bind&& bind, Row&& row);
     std::int64_t lastInsertId() const;
     int changes() const;
     /// The connection's last error text.
@@ -98,6 +101,16 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     sqlite3* m_db = nullptr;
 };
+
+template <class Bind, class Row>
+Status Database::query(std::string_view sql, Bind&& bind, Row&& row) {
+    auto stmt = prepare(sql);
+    if (!stmt) {
+        return stmt.error();
+    }
+    bind(*stmt);
+    return stmt->forEachRow(row);
+}
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
 class Transaction {
