@@ -64,6 +64,12 @@ void checkHealthCode(HealthCodeStatus status, const Policy& policy, ReasonList& 
 // Returns true when the reading shows a fever.
 bool checkTemperature(const TemperatureInput& input, const TemperaturePolicy& policy,
                       ReasonList& out) {
+    if (!input.celsius && input.unstable) {
+        out.add(ReasonCode::TemperatureImplausible, Outcome::StaffReview, "",
+                "No stable temperature after two measurements: staff will take it.",
+                "两次测温均不稳定，请工作人员人工测温。");
+        return false;
+    }
     if (!input.celsius) {
         out.add(ReasonCode::TemperatureSensorError, Outcome::StaffReview, "",
                 "The thermometer failed: staff will take the temperature.",

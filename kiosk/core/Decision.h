@@ -24,12 +24,15 @@ enum class HealthCodeStatus {
 std::string_view toString(HealthCodeStatus status);
 std::optional<HealthCodeStatus> healthCodeStatusFromString(std::string_view text);
 
-/// A body temperature result handed to the decision: a reading, or the sensor failed.
+/// A body temperature result handed to the decision: a reading, the sensor failed, or no
+/// stable reading came after the person was measured twice.
 struct TemperatureInput {
-    std::optional<double> celsius;  ///< empty: sensor error
+    std::optional<double> celsius;  ///< empty: sensor error, or unstable
+    bool unstable = false;          ///< no stable reading after two measurements
 
-    static TemperatureInput reading(double c) { return {c}; }
-    static TemperatureInput sensorError() { return {}; }
+    static TemperatureInput reading(double c) { return {c, false}; }
+    static TemperatureInput sensorError() { return {std::nullopt, false}; }
+    static TemperatureInput noStableReading() { return {std::nullopt, true}; }
 };
 
 /// The doses the person already had, as far as known.
