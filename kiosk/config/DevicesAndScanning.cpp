@@ -16,9 +16,9 @@ namespace vax::config_detail {
 
 namespace {
 
-constexpr std::string_view kDeviceKeys[] = {"camera",      "camera_width", "camera_height",
-                                            "camera_fps",  "hid_scanner",  "serial_scanner",
-                                            "serial_baud", "printer",      "printer_profile"};
+constexpr std::string_view kDeviceKeys[] = {
+    "camera",         "camera_width", "camera_height", "camera_fps",      "hid_scanner",
+    "serial_scanner", "serial_baud",  "printer",       "printer_profile", "thermometer"};
 constexpr std::string_view kScanningKeys[] = {
     "formats",      "confirm_window_ms", "debounce_ms",      "health_code_url_prefixes",
     "eid_prefixes", "ticket_prefix",     "health_code_token"};
@@ -199,7 +199,8 @@ void readToken(Reader& reader, const Scope& scope, TokenPattern& token) {
 
 }  // namespace
 
-void readDevices(Reader& reader, const Scope& scope, DeviceConfig& devices) {
+void readDevices(Reader& reader, const Scope& scope, const std::filesystem::path& baseDir,
+                 DeviceConfig& devices) {
     if (!reader.checkKeys(scope, kDeviceKeys)) {
         return;
     }
@@ -240,6 +241,11 @@ void readDevices(Reader& reader, const Scope& scope, DeviceConfig& devices) {
     }
     if (auto v = reader.string(scope, "printer_profile", false, checkNonEmpty)) {
         devices.printerProfile = std::move(*v);
+    }
+    if (const toml::node* thermometer =
+            reader.get(scope, "thermometer", toml::node_type::table, false)) {
+        readThermometer(reader, Scope{*thermometer->as_table(), scope.key("thermometer")}, baseDir,
+                        devices.thermometer);
     }
 }
 

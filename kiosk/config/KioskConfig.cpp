@@ -22,8 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRootKeys[] = {"site",          "policy",  "questionnaire", "product",
-                                          "campaign_step", "devices", "scanning"};
+constexpr std::string_view kRootKeys[] = {"site",     "policy",        "questionnaire",
+                                          "product",  "campaign_step", "devices",
+                                          "scanning", "temperature"};
 constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file", "trust_file"};
 constexpr std::string_view kPolicyKeys[] = {
     "require_health_code", "fever_threshold_c", "valid_min_c", "valid_max_c",
@@ -379,11 +380,16 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view sou
         readCampaignSteps(reader, root, config.policy.campaignSteps);
         if (const toml::node* devices =
                 reader.get(root, "devices", toml::node_type::table, false)) {
-            readDevices(reader, Scope{*devices->as_table(), "devices"}, config.devices);
+            readDevices(reader, Scope{*devices->as_table(), "devices"}, baseDir, config.devices);
         }
         if (const toml::node* scanning =
                 reader.get(root, "scanning", toml::node_type::table, false)) {
             readScanning(reader, Scope{*scanning->as_table(), "scanning"}, config.scanning);
+        }
+        if (const toml::node* temperature =
+                reader.get(root, "temperature", toml::node_type::table, false)) {
+            readMeasurement(reader, Scope{*temperature->as_table(), "temperature"},
+                            config.measurement);
         }
     }
     if (reader.failed()) {

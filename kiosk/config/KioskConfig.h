@@ -8,6 +8,7 @@
 #include "core/Payload.h"
 #include "core/Policy.h"
 #include "core/Result.h"
+#include "core/TemperatureMeasurement.h"
 
 namespace vax {
 
@@ -28,6 +29,35 @@ struct SiteConfig {
     std::filesystem::path trustFile;
 };
 
+/// Which IR thermometer driver reads body temperature.
+enum class ThermometerKind { None, Mlx90614, Serial, Simulated };
+
+/// "none", "mlx90614", "serial" or "simulated".
+std::string_view toString(ThermometerKind kind);
+
+/// The body thermometer (`[devices.thermometer]`). Only the keys of its kind apply.
+struct ThermometerConfig {
+    ThermometerKind kind = ThermometerKind::None;
+    // mlx90614
+    std::string i2cBus = "/dev/i2c-1";
+    int i2cAddress = 0x5A;
+    bool adjustRegister0F = false;  ///< parts that need EEPROM 0x0F rescaled with emissivity
+    /// The emissivity the sensor should hold; `vaxctl devices thermometer --set-emissivity`
+    /// writes it, nothing else does. none: leave the sensor as it is.
+    std::optional<double> emissivity;
+    // serial
+    std::string port;
+    unsigned baud = 9600;
+    std::string lineFormat = "T=([0-9.]+)";  ///< regex, one capture group: the reading
+    std::string ambientFormat;               ///< regex for the ambient reading; empty: none
+    bool fahrenheit = false;
+    std::string pollCommand;  ///< sent before each read; empty: the device streams
+    // simulated
+    std::vector<std::string> readings;  ///< steps: "36.5", "36.5/22.0", "silent", ...
+    std::filesystem::path script;       ///< a file of steps instead of `readings`
+    double rateHz = 10;
+};
+
 /// The cameras and scanners attached to this device.
 struct DeviceConfig {
     /// "camera:0", "/dev/video0", a video file or an image folder (the demo); empty: none.
@@ -42,6 +72,7 @@ struct DeviceConfig {
     /// empty: none (vaxctl --print overrides it).
     std::string printer;
     std::string printerProfile = "generic-80-native-qr";
+    ThermometerConfig thermometer;
 };
 
 /// How codes are read and recognised.
@@ -58,6 +89,7 @@ struct KioskConfig {
     Policy policy;
     DeviceConfig devices;
     ScanningConfig scanning;
+    MeasurementSettings measurement;  ///< `[temperature]`: raw IR readings to body temperature
 };
 
 /// Parses a kiosk TOML document. `sourceName` names it in error messages, which read

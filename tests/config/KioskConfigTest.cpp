@@ -444,10 +444,10 @@ TEST(KioskConfigTest, OverlappingCampaignSteps) {
 TEST(KioskConfigTest, UnknownKeys) {
     EXPECT_EQ(errorOf("colour = \"red\"\n" + kSite),
               "k.toml:1: colour: unknown key (allowed here: site, policy, questionnaire, product, "
-              "campaign_step, devices, scanning)");
+              "campaign_step, devices, scanning, temperature)");
     EXPECT_EQ(errorOf(kSite + "\n[printer]\nport = 1\n"),
               "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
-              "product, campaign_step, devices, scanning)");
+              "product, campaign_step, devices, scanning, temperature)");
     EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 18\nfever = 37.5\n"),
               "k.toml:6: policy.fever: unknown key (allowed here: require_health_code, "
               "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
@@ -794,7 +794,7 @@ TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     EXPECT_EQ(errorOf(kSite + "[devices]\ncamera = \"camera:0\"\nmicrophone = \"hw:0\"\n"),
               "k.toml:6: devices.microphone: unknown key (allowed here: camera, camera_width, "
               "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
-              "printer_profile)");
+              "printer_profile, thermometer)");
     EXPECT_EQ(errorOf(kSite + "[scanning]\ndebounce_ms = 100\ndebounce = 100\n"),
               "k.toml:6: scanning.debounce: unknown key (allowed here: formats, "
               "confirm_window_ms, debounce_ms, health_code_url_prefixes, eid_prefixes, "
@@ -807,7 +807,7 @@ TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     EXPECT_EQ(errorOf(kSite + "[devices.camera2]\nwidth = 1\n"),
               "k.toml:4: devices.camera2: unknown key (allowed here: camera, camera_width, "
               "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
-              "printer_profile)");
+              "printer_profile, thermometer)");
 }
 
 TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {
