@@ -171,6 +171,17 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
     if (!seq) {
         return seq.error();
     }
+    for (const std::int64_t measurementId : r.measurementIds) {
+        auto link =
+            m_db.prepare("INSERT INTO visit_measurements (visit_id, measurement_id) VALUES (?, ?)");
+        if (!link) {
+            return link.error();
+        }
+        if (auto st = link->bind(1, visitId).bind(2, measurementId).run(); !st) {
+            return Error{"temperature measurement " + std::to_string(measurementId) +
+                         " cannot be linked: " + st.error().message};
+        }
+    }
     Result<VisitState> state =
         VisitState{visitId, Stage::CheckedIn, r.decision.outcome, std::nullopt, *seq};
     if (r.decision.outcome == Outcome::Proceed) {

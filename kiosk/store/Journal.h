@@ -13,6 +13,7 @@
 #include "core/Report.h"
 #include "core/ResidentId.h"
 #include "core/Result.h"
+#include "core/TemperatureMeasurement.h"
 #include "core/VisitStage.h"
 #include "crypto/PersonVault.h"
 #include "store/Doses.h"
@@ -31,6 +32,25 @@ struct CheckInRecord {
     std::string day;  ///< local date, YYYY-MM-DD
     std::int64_t atMs = 0;
     std::vector<Desk> desks{'A', 'B'};  ///< registration desks open today
+    /// Temperature measurements (recordMeasurement) that led to this check-in.
+    std::vector<std::int64_t> measurementIds;
+};
+
+/// One temperature measurement to journal, taken before the check-in it may lead to.
+struct MeasurementRecord {
+    std::int64_t atMs = 0;
+    std::string day;  ///< local date, YYYY-MM-DD
+    std::string sensorId;
+    std::optional<double> emissivity;  ///< as read from the sensor, when it can tell
+    int attempt = 1;                   ///< 1 for the first measurement of a person
+    bool recheck = false;              ///< the automatic recheck near the threshold
+    TemperatureMeasurement measurement;
+};
+
+/// A journaled measurement.
+struct StoredMeasurement {
+    std::int64_t id = 0;
+    MeasurementRecord record;
 };
 
 /// Where a visit stands after a journal write.
@@ -79,6 +99,11 @@ public:
     /// Records a check-in; "proceed" also queues the person at a desk, "defer" closes the
     /// visit as deferred, "staff review" leaves it checked in for an override.
     Result<VisitState> checkIn(const CheckInRecord& record);
+    /// Journals a temperature measurement with its raw values and corrections, before the
+    /// screen shows its result. Returns its id for CheckInRecord::measurementIds.
+    Result<std::int64_t> recordMeasurement(const MeasurementRecord& record);
+    /// The measurements linked to a visit, oldest first.
+    Result<std::vector<StoredMeasurement>> measurementsOf(std::int64_t visitId);
     /// Applies a staff decision to a visit awaiting review, or reinstates a visit that the
     /// entry check deferred; audited.
     Result<VisitState> override(const Override& decision);

@@ -105,10 +105,47 @@ CREATE TABLE reactions (
 CREATE INDEX reactions_by_visit ON reactions(visit_id);
 )sql";
 
+// Version 4: every temperature measurement with its raw values and corrections, so that a
+// disputed reading can be traced; linked to the visit it led to.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE temperature_measurements (
+    id                   INTEGER PRIMARY KEY,
+    at_ms                INTEGER NOT NULL,
+    day                  TEXT NOT NULL,
+    sensor_id            TEXT NOT NULL,
+    emissivity           REAL,
+    attempt              INTEGER NOT NULL,
+    recheck              INTEGER NOT NULL,
+    outcome              TEXT NOT NULL,
+    body_c               REAL,
+    raw_object_c         REAL,
+    ambient_c            REAL,
+    offset_c             REAL NOT NULL,
+    ambient_correction_c REAL NOT NULL,
+    samples_taken        INTEGER NOT NULL,
+    samples_used         INTEGER NOT NULL,
+    spread_c             REAL NOT NULL,
+    elapsed_ms           INTEGER NOT NULL,
+    detail               TEXT NOT NULL
+);
+CREATE INDEX temperature_measurements_by_day ON temperature_measurements(day);
+CREATE TRIGGER temperature_measurements_append_only_update
+BEFORE UPDATE ON temperature_measurements
+BEGIN SELECT RAISE(ABORT, 'temperature measurements are append-only'); END;
+CREATE TRIGGER temperature_measurements_append_only_delete
+BEFORE DELETE ON temperature_measurements
+BEGIN SELECT RAISE(ABORT, 'temperature measurements are append-only'); END;
+CREATE TABLE visit_measurements (
+    visit_id       INTEGER NOT NULL REFERENCES visits(id),
+    measurement_id INTEGER NOT NULL REFERENCES temperature_measurements(id),
+    PRIMARY KEY (visit_id, measurement_id)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}};
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}};
     return all;
 }
 

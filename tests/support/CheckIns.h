@@ -42,7 +42,9 @@ inline CheckInRecord makeCheckIn(const PersonVault& vault, int serial, Outcome o
                          outcome == Outcome::Defer ? 37.8 : 36.5,
                          decision,
                          day,
-                         atMs};
+                         atMs,
+                         {'A', 'B'},
+                         {}};
 }
 
 }  // namespace vax::test
