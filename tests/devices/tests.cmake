@@ -4,10 +4,14 @@
 vax_test_binary(vaxdevices_tests
   ${CMAKE_CURRENT_LIST_DIR}/ClockStatusTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EscPosRendererTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/Mlx90614Test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PrinterProfileTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PrinterStatusTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/PrinterTransportTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/RoundTripTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SerialThermometerTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SimulatedThermometerTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TemperatureReaderTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TicketDocumentTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TicketPrinterTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../support/EscPosInterpreter.cpp
