@@ -187,4 +187,33 @@ cv::Mat tiltedLabelPhoto(const cv::Mat& code, double degrees, double scale, cv::
     return grey;
 }
 
+cv::Mat syntheticFace(cv::Size size, double faceWidthFraction) {
+    cv::Mat image(size, CV_8UC3, cv::Scalar(90, 100, 110));
+    const cv::Point c(size.width / 2, size.height / 2);
+    const int fw = std::max(8, int(size.width * faceWidthFraction / 2));  // half-widths
+    const int fh = int(fw * 1.3);
+    const cv::Scalar dark(40, 45, 55);
+    cv::ellipse(image, c + cv::Point(0, -fh / 8), cv::Size(int(fw * 1.05), int(fh * 0.9)), 0, 180,
+                360, cv::Scalar(30, 30, 40), cv::FILLED);  // hair
+    cv::ellipse(image, c, cv::Size(fw, fh), 0, 0, 360, cv::Scalar(150, 175, 215), cv::FILLED);
+    const int eyeY = c.y - fh / 5;
+    const int eyeX = int(fw * 0.42);
+    for (const int side : {-1, 1}) {
+        const cv::Point eye(c.x + side * eyeX, eyeY);
+        cv::ellipse(image, eye - cv::Point(0, fh / 7), cv::Size(fw / 4, fh / 22), 0, 180, 360, dark,
+                    std::max(2, fw / 32));  // brow
+        cv::ellipse(image, eye, cv::Size(fw / 6, fh / 14), 0, 0, 360, cv::Scalar(250, 250, 250),
+                    cv::FILLED);
+        cv::circle(image, eye, fh / 16, cv::Scalar(30, 30, 30), cv::FILLED);
+    }
+    cv::line(image, cv::Point(c.x, eyeY), cv::Point(c.x - fw / 10, c.y + fh / 6),
+             cv::Scalar(120, 140, 180), std::max(1, fw / 40));  // nose
+    cv::ellipse(image, cv::Point(c.x, c.y + fh / 6), cv::Size(fw / 7, fh / 20), 0, 0, 180,
+                cv::Scalar(110, 125, 160), cv::FILLED);
+    cv::ellipse(image, cv::Point(c.x, c.y + fh * 2 / 5), cv::Size(fw / 3, fh / 12), 0, 0, 360,
+                cv::Scalar(70, 70, 150), cv::FILLED);  // mouth
+    cv::GaussianBlur(image, image, cv::Size(0, 0), size.width / 400.0 + 1.5);
+    return image;
+}
+
 }  // namespace vax

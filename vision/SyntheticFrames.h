@@ -34,6 +34,11 @@ cv::Mat phoneFrame(const cv::Mat& code, const PhoneShot& shot);
 /// A colour frame of the same kind of scene with no code in it.
 cv::Mat emptyFrame(cv::Size size, std::uint32_t seed);
 
+/// A drawn frontal face (skin oval, hair, brows, eyes, nose, mouth) centred in a frame of
+/// `size`, `faceWidthFraction` of the frame wide, softly blurred. OpenCV's frontal face
+/// cascade finds it: a person at the kiosk for presence tests, benchmarks and the demo.
+cv::Mat syntheticFace(cv::Size size, double faceWidthFraction = 0.4);
+
 /// A printed 1D label photographed at an angle: the code on white, rotated by `degrees`,
 /// scaled, blurred, on a textured background.
 cv::Mat tiltedLabelPhoto(const cv::Mat& code, double degrees, double scale, cv::Size size,
