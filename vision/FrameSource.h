@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/DeviceHealth.h"
 #include "core/Result.h"
 
 namespace vax {
@@ -32,6 +33,21 @@ struct SourceStatus {
     SourceState state = SourceState::Ok;
     std::string message;  ///< for a person: what is wrong and what to do
 };
+
+/// The camera's health for the status strip: a lost camera being reopened is missing, a
+/// source that cannot deliver is missing, a replayed file that ended is degraded.
+inline DeviceHealth toDeviceHealth(const SourceStatus& status) {
+    switch (status.state) {
+        case SourceState::Ok:
+            return {DeviceState::Ok, status.message.empty() ? "delivering frames" : status.message};
+        case SourceState::Ended:
+            return {DeviceState::Degraded, status.message};
+        case SourceState::Reconnecting:
+        case SourceState::Failed:
+            return {DeviceState::Missing, status.message};
+    }
+    return {DeviceState::Missing, status.message};
+}
 
 /// Where frames come from. next() is called from one thread (the capture thread).
 class FrameSource {

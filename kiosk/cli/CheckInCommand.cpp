@@ -8,6 +8,8 @@
 #include "core/Decision.h"
 #include "core/ResidentId.h"
 #include "crypto/PersonVault.h"
+#include "devices/OpenThermometer.h"
+#include "devices/TemperatureReader.h"
 
 namespace vax::cli {
 
@@ -16,6 +18,7 @@ namespace {
 struct CheckInOptions {
     std::string id;
     std::string temp;
+    bool measure = false;  // take the temperature from the configured thermometer
     std::string answers;
     std::string health = "not_checked";
     std::string lastDose;
@@ -39,6 +42,49 @@ std::optional<TemperatureInput> parseTemperature(const std::string& text) {
     return TemperatureInput::reading(value);
 }
 
+// Runs the entry's temperature procedure on the configured thermometer, journaling each
+// measurement before the next; what the decision gets, or an error when none is configured.
+Result<TemperatureInput> measureTemperature(const KioskConfig& config, Journal& journal,
+                                            const LocalTime& at, std::vector<std::int64_t>& ids,
+                                            nlohmann::json& shown) {
+    auto thermometer = openThermometer(config.devices.thermometer);
+    if (!thermometer) {
+        return Error{"--measure: " + thermometer.error().message};
+    }
+    std::optional<Error> journalError;
+    int attempt = 0;
+    const auto check = runTemperatureCheck(
+        **thermometer, config.measurement, config.policy.temperature,
+        [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
+            const MeasurementRecord record{
+                at.unixMs + std::int64_t(progress.measurements().size()) - 1,
+                at.date.iso(),
+                taken.sensorId,
+                taken.emissivity,
+                ++attempt,
+                attempt > 1 && progress.measurements().size() > 1 &&
+                    progress.measurements()[0].outcome == MeasurementOutcome::Normal,
+                taken.measurement};
+            auto id = journal.recordMeasurement(record);
+            if (!id) {
+                journalError = id.error();
+                return false;  // nothing may be shown that the journal does not hold
+            }
+            ids.push_back(*id);
+            auto shownOne = measurementJson(taken.measurement);
+            shownOne["sensor"] = taken.sensorId;
+            shown.push_back(shownOne);
+            return true;
+        });
+    if (journalError) {
+        return Error{"temperature measurement not recorded: " + journalError->message};
+    }
+    if (!check) {
+        return Error{"the temperature measurement was cancelled"};
+    }
+    return check->input();
+}
+
 int run(const CheckInOptions& o, const Paths& paths) {
     // Every input is checked before anything is opened, so bad input writes nothing.
     std::optional<LocalTime> at = atOrNow(o.at);
@@ -49,7 +95,11 @@ int run(const CheckInOptions& o, const Paths& paths) {
     if (!id) {
         return fail(kExitBadInput, "--id: " + std::string(describe(id.error())));
     }
-    const auto temperature = parseTemperature(o.temp);
+    if (o.measure == !o.temp.empty()) {
+        return fail(kExitBadInput, "give either --temp or --measure");
+    }
+    auto temperature =
+        o.measure ? std::optional(TemperatureInput::sensorError()) : parseTemperature(o.temp);
     if (!temperature) {
         return fail(kExitBadInput, "--temp must be a number in Celsius, or 'error'");
     }
@@ -88,14 +138,24 @@ int run(const CheckInOptions& o, const Paths& paths) {
     if (!keys) {
         return fail(kExitFailure, keys.error().message);
     }
-    const Decision decision = decideCheckIn(facts, config->policy);
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
     }
+    std::vector<std::int64_t> measurementIds;
+    nlohmann::json measurements = nlohmann::json::array();
+    if (o.measure) {
+        auto measured = measureTemperature(*config, *journal, *at, measurementIds, measurements);
+        if (!measured) {
+            return fail(kExitFailure, measured.error().message);
+        }
+        facts.temperature = *measured;
+    }
+    const Decision decision = decideCheckIn(facts, config->policy);
     const PersonVault vault(*keys);
-    CheckInRecord record{vault.protect(*id),   id->birthDate(), id->sex(),      *health,
-                         temperature->celsius, decision,        at->date.iso(), at->unixMs};
+    CheckInRecord record{
+        vault.protect(*id), id->birthDate(), id->sex(),  *health,    facts.temperature.celsius,
+        decision,           at->date.iso(),  at->unixMs, {'A', 'B'}, measurementIds};
     auto state = journal->checkIn(record);
     if (!state) {
         return fail(kExitFailure, "check-in not recorded: " + state.error().message);
@@ -103,6 +163,12 @@ int run(const CheckInOptions& o, const Paths& paths) {
     auto out = toJson(*state);
     out["person"] = id->masked();
     out["decision"] = toJson(decision);
+    if (o.measure) {
+        out["temperature"] = {
+            {"measurements", measurements},
+            {"celsius", facts.temperature.celsius ? nlohmann::json(*facts.temperature.celsius)
+                                                  : nlohmann::json()}};
+    }
     if (state->queueNumber) {
         // The check-in is recorded whatever happens here; a slip can be issued again.
         auto slip = issueSlip(*config, *keys, *state, record.person, at->unixMs);
@@ -135,7 +201,9 @@ void addCheckInCommand(CLI::App& app, const Paths& paths, int& status) {
     CLI::App* cmd = app.add_subcommand("checkin", "Record an entry check and print the decision");
     cmd->add_option("--id", options->id, "Resident ID number (18, or legacy 15 characters)")
         ->required();
-    cmd->add_option("--temp", options->temp, "Body temperature in C, or 'error'")->required();
+    cmd->add_option("--temp", options->temp, "Body temperature in C, or 'error' (staff typed)");
+    cmd->add_flag("--measure", options->measure,
+                  "Measure with the configured thermometer ([devices.thermometer])");
     cmd->add_option("--answers", options->answers,
                     "Contraindication answers y/n/u, comma separated, in order")
         ->required();

@@ -32,6 +32,23 @@ nlohmann::json toJson(const VisitState& state) {
     return out;
 }
 
+nlohmann::json measurementJson(const TemperatureMeasurement& m) {
+    auto optional = [](const std::optional<double>& v) {
+        return v ? nlohmann::json(*v) : nlohmann::json();
+    };
+    return nlohmann::json{{"result", toString(m.outcome)},
+                          {"body_c", optional(m.bodyC)},
+                          {"raw_object_c", optional(m.rawObjectC)},
+                          {"ambient_c", optional(m.ambientC)},
+                          {"offset_c", m.offsetC},
+                          {"ambient_correction_c", m.ambientCorrectionC},
+                          {"samples_taken", m.samplesTaken},
+                          {"samples_used", m.samplesUsed},
+                          {"spread_c", m.spreadC},
+                          {"elapsed_ms", m.elapsed.count()},
+                          {"detail", m.detail}};
+}
+
 void printJson(const nlohmann::json& value) {
     std::cout << value.dump() << "\n";
 }

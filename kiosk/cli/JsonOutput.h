@@ -9,6 +9,8 @@ namespace vax::cli {
 
 nlohmann::json toJson(const Decision& decision);
 nlohmann::json toJson(const VisitState& state);
+/// A temperature measurement with its raw values and corrections.
+nlohmann::json measurementJson(const TemperatureMeasurement& m);
 
 /// Prints one compact JSON document and a newline on stdout.
 void printJson(const nlohmann::json& value);

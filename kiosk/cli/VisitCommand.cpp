@@ -29,8 +29,24 @@ int show(std::int64_t visitId, const Paths& paths) {
                         {"stage", toString(e.stage)},
                         {"data", nlohmann::json::parse(e.data, nullptr, false)}});
     }
+    auto measured = journal->measurementsOf(visitId);
+    if (!measured) {
+        return fail(kExitFailure, measured.error().message);
+    }
+    nlohmann::json measurements = nlohmann::json::array();
+    for (const auto& m : *measured) {
+        auto one = measurementJson(m.record.measurement);
+        one["id"] = m.id;
+        one["at_ms"] = m.record.atMs;
+        one["sensor"] = m.record.sensorId;
+        one["emissivity"] = m.record.emissivity ? nlohmann::json(*m.record.emissivity) : nullptr;
+        one["attempt"] = m.record.attempt;
+        one["recheck"] = m.record.recheck;
+        measurements.push_back(one);
+    }
     auto out = toJson(*state);
     out["events"] = list;
+    out["temperature_measurements"] = measurements;
     out["replayed_stage"] = toString(*replayed);
     printJson(out);
     return kExitOk;

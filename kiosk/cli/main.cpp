@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     addStationCommands(app, paths, status);
     addPrintCommand(app, status);
     addReprintCommand(app, paths, status);
+    addDevicesCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

@@ -179,20 +179,6 @@ void readSimulated(Reader& reader, const Scope& scope, const std::filesystem::pa
 
 }  // namespace
 
-std::string_view toString(ThermometerKind kind) {
-    switch (kind) {
-        case ThermometerKind::None:
-            return "none";
-        case ThermometerKind::Mlx90614:
-            return "mlx90614";
-        case ThermometerKind::Serial:
-            return "serial";
-        case ThermometerKind::Simulated:
-            return "simulated";
-    }
-    return "none";
-}
-
 void readThermometer(Reader& reader, const Scope& scope, const std::filesystem::path& baseDir,
                      ThermometerConfig& thermometer) {
     if (!reader.checkKeys(scope, kThermometerKeys)) {
@@ -235,3 +221,21 @@ void readMeasurement(Reader& reader, const Scope& scope, MeasurementSettings& se
 }
 
 }  // namespace vax::config_detail
+
+namespace vax {
+
+std::string_view toString(ThermometerKind kind) {
+    switch (kind) {
+        case ThermometerKind::None:
+            return "none";
+        case ThermometerKind::Mlx90614:
+            return "mlx90614";
+        case ThermometerKind::Serial:
+            return "serial";
+        case ThermometerKind::Simulated:
+            return "simulated";
+    }
+    return "none";
+}
+
+}  // namespace vax

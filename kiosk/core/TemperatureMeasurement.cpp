@@ -168,8 +168,9 @@ TemperatureMeasurement MeasurementSession::fromRun(std::size_t begin, std::size_
     TemperatureMeasurement m;
     m.samplesTaken = static_cast<int>(m_samples.size());
     m.samplesUsed = static_cast<int>(objects.size());
-    m.spreadC = *std::max_element(objects.begin(), objects.end()) -
-                *std::min_element(objects.begin(), objects.end());
+    m.spreadC = static_cast<double>(hundredths(*std::max_element(objects.begin(), objects.end()) -
+                                               *std::min_element(objects.begin(), objects.end()))) /
+                100.0;
     m.rawObjectC = median(objects);
     if (!ambients.empty()) {
         m.ambientC = median(ambients);
