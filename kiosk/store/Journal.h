@@ -47,6 +47,38 @@ struct MeasurementRecord {
     TemperatureMeasurement measurement;
 };
 
+/// A journal record waiting for upload (the outbox), with the facts it reports.
+struct OutboxItem {
+    std::int64_t id = 0;  ///< upload order; also the record's sequence within its visit
+    std::string key;      ///< "event/<seq>" or "immunization/<dose id>", unique at this device
+    std::string kind;     ///< "event" or "immunization"
+    std::int64_t visitId = 0;
+    std::int64_t createdAtMs = 0;
+    int attempts = 0;
+    /// JSON. An event: seq, visit, at_ms, kind, stage, data. An immunization: the dose (person
+    /// reference, masked ID, product, lot, expiry, trace code, dose number, station, time)
+    /// with the reactions recorded so far. Never an ID number or a name.
+    std::string facts;
+};
+
+/// A record the upstream refused for good, kept aside with the reason.
+struct RefusedRecord {
+    std::int64_t id = 0;
+    std::string key;
+    std::string reason;
+    std::int64_t atMs = 0;
+};
+
+/// The outbox at a glance.
+struct OutboxCounts {
+    std::int64_t pending = 0;
+    std::int64_t delivered = 0;
+    std::int64_t refused = 0;
+    std::optional<std::int64_t> oldestPendingAtMs;
+    std::optional<std::string> lastError;  ///< of the oldest pending record, if it failed
+    std::vector<RefusedRecord> refusedRecords;
+};
+
 /// A journaled measurement.
 struct StoredMeasurement {
     std::int64_t id = 0;
@@ -142,6 +174,25 @@ public:
     Result<DoseFigures> doseFigures(const std::string& day, std::int64_t nowMs);
 
     Database& database() { return m_db; }
+
+    /// The oldest pending outbox records, in upload order, at most `limit`.
+    Result<std::vector<OutboxItem>> outboxPending(int limit);
+    /// Marks records delivered (the upstream stored them, or already had them).
+    Status outboxDelivered(const std::vector<std::int64_t>& ids, std::int64_t atMs);
+    /// Counts a failed attempt (network, 5xx): the records stay pending, in order.
+    Status outboxAttemptFailed(const std::vector<std::int64_t>& ids, const std::string& error,
+                               std::int64_t atMs);
+    /// Sets a record aside that the upstream refused for good (4xx), with the reason.
+    Status outboxRefused(std::int64_t id, const std::string& reason, std::int64_t atMs);
+    /// Counts by state, the oldest pending record and the refused ones.
+    Result<OutboxCounts> outboxStatus();
+    /// Puts every refused record back in the queue (after the cause was fixed); how many.
+    Result<std::int64_t> outboxRetryRefused(std::int64_t atMs);
+
+    /// Replay cache of signed health codes: true the first time `codeId` is seen, false when
+    /// it was seen before and has not expired. Expired entries are dropped on the way.
+    Result<bool> firstUseOfCode(const std::string& codeId, std::int64_t expiresAtS,
+                                std::int64_t nowS);
 
 private:
     explicit Journal(Database db) : m_db(std::move(db)) {}

@@ -159,8 +159,8 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     }
     auto insert = m_db.prepare(
         "INSERT INTO doses (visit_id, person_id, day, trace_code, product_code, lot,"
-        " dose_number, booster, station, vaccinated_at, observation_ends_at, ticket)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        " dose_number, booster, station, vaccinated_at, observation_ends_at, ticket, expiry)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insert) {
         return refusal(insert.error().message);
     }
@@ -175,7 +175,8 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
         .bind(9, request.station)
         .bind(10, request.atMs)
         .bind(11, endsAt)
-        .bind(12, *signedText);
+        .bind(12, *signedText)
+        .bind(13, request.pack.expiry ? std::optional(request.pack.expiry->iso()) : std::nullopt);
     if (auto done = insert->run(); !done) {
         return refusal(done.error().message);
     }

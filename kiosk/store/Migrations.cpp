@@ -142,10 +142,54 @@ CREATE TABLE visit_measurements (
 );
 )sql";
 
+// Version 5: the upload outbox, filled by triggers in the same transaction as the journal
+// write it reports (so nothing recorded can miss it), and backfilled with every earlier event
+// and dose; the pack's expiry date on doses (FHIR expirationDate); the replay cache of signed
+// health codes.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE doses ADD COLUMN expiry TEXT;
+CREATE TABLE outbox (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- upload order; the per-visit sequence
+    record_key  TEXT NOT NULL UNIQUE,               -- idempotency key (site prefix added on send)
+    kind        TEXT NOT NULL CHECK (kind IN ('event', 'immunization')),
+    visit_id    INTEGER NOT NULL REFERENCES visits(id),
+    source_id   INTEGER NOT NULL,                   -- events.seq or doses.id
+    created_at  INTEGER NOT NULL,
+    state       TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivered', 'refused')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    updated_at  INTEGER
+);
+CREATE INDEX outbox_by_state ON outbox(state, id);
+INSERT INTO outbox (record_key, kind, visit_id, source_id, created_at)
+    SELECT 'event/' || seq, 'event', visit_id, seq, at FROM events ORDER BY seq;
+INSERT INTO outbox (record_key, kind, visit_id, source_id, created_at)
+    SELECT 'immunization/' || id, 'immunization', visit_id, id, vaccinated_at FROM doses
+    ORDER BY id;
+CREATE TRIGGER outbox_event AFTER INSERT ON events
+BEGIN
+    INSERT INTO outbox (record_key, kind, visit_id, source_id, created_at)
+    VALUES ('event/' || NEW.seq, 'event', NEW.visit_id, NEW.seq, NEW.at);
+END;
+CREATE TRIGGER outbox_immunization AFTER INSERT ON doses
+BEGIN
+    INSERT INTO outbox (record_key, kind, visit_id, source_id, created_at)
+    VALUES ('immunization/' || NEW.id, 'immunization', NEW.visit_id, NEW.id, NEW.vaccinated_at);
+END;
+CREATE TRIGGER outbox_never_deleted BEFORE DELETE ON outbox
+BEGIN SELECT RAISE(ABORT, 'outbox records are never deleted'); END;
+CREATE TABLE seen_codes (
+    code_id     TEXT PRIMARY KEY,   -- the signed code's jti
+    expires_at  INTEGER NOT NULL,   -- Unix s; after this the code is refused anyway
+    first_seen  INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}};
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}};
     return all;
 }
 
