@@ -13,6 +13,8 @@ void readDevices(Reader& reader, const Scope& scope, const std::filesystem::path
 void readThermometer(Reader& reader, const Scope& scope, const std::filesystem::path& baseDir,
                      ThermometerConfig& thermometer);
 void readMeasurement(Reader& reader, const Scope& scope, MeasurementSettings& settings);
+void readNetwork(Reader& reader, const Scope& scope, const std::filesystem::path& baseDir,
+                 NetworkConfig& network);
 void readScanning(Reader& reader, const Scope& scope, ScanningConfig& scanning);
 
 }  // namespace vax::config_detail

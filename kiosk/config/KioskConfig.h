@@ -83,6 +83,20 @@ struct ScanningConfig {
     PayloadRules rules;                ///< health-code links and tokens, e-ID prefixes, ticket
 };
 
+/// The upstream services (`[network]`).
+struct NetworkConfig {
+    std::string deviceId = "kiosk";  ///< names this device in record keys and requests
+    std::string healthCodeService;   ///< base URL of the health-code service; empty: none
+    std::string recordsService;      ///< base URL of the records (FHIR) service; empty: none
+    std::filesystem::path caFile;    ///< trust these CAs instead of the system's; empty: system
+    std::filesystem::path clientCert;
+    std::filesystem::path clientKey;
+    std::filesystem::path jwksFile;  ///< keys of signed (offline) health codes; empty: none
+    int offlineMaxAgeSeconds = 300;  ///< older signed codes may be screenshots: refused
+    int statusMaxAgeHours = 24;      ///< an online status older than this is stale
+    int uploadBatch = 250;           ///< records per upload request
+};
+
 /// Everything read from the kiosk's TOML file (`/etc/vaxkiosk/kiosk.toml`).
 struct KioskConfig {
     SiteConfig site;
@@ -90,6 +104,7 @@ struct KioskConfig {
     DeviceConfig devices;
     ScanningConfig scanning;
     MeasurementSettings measurement;  ///< `[temperature]`: raw IR readings to body temperature
+    NetworkConfig network;
 };
 
 /// Parses a kiosk TOML document. `sourceName` names it in error messages, which read
