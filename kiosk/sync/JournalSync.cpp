@@ -1,0 +1,57 @@
+#include "sync/JournalSync.h"
+
+#include <chrono>
+
+namespace vax {
+
+std::int64_t unixMsNow() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+JournalOutboxQueue::JournalOutboxQueue(Journal& journal, std::string siteId, std::string deviceId)
+    : m_journal(journal), m_keyPrefix(siteId + "/" + deviceId + "/") {}
+
+Result<std::vector<UploadRecord>> JournalOutboxQueue::pending(int limit) {
+    auto items = m_journal.outboxPending(limit);
+    if (!items) {
+        return items.error();
+    }
+    std::vector<UploadRecord> records;
+    records.reserve(items->size());
+    for (OutboxItem& item : *items) {
+        UploadRecord record;
+        record.outboxId = item.id;
+        record.kind = item.kind == "immunization" ? UploadRecord::Kind::Immunization
+                                                  : UploadRecord::Kind::Event;
+        record.key = m_keyPrefix + item.key;
+        record.visitId = item.visitId;
+        record.facts = nlohmann::json::parse(item.facts, nullptr, false);
+        if (record.facts.is_discarded()) {
+            return Error{"outbox record " + std::to_string(item.id) + " holds unreadable facts"};
+        }
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+Status JournalOutboxQueue::delivered(const std::vector<std::int64_t>& ids) {
+    return m_journal.outboxDelivered(ids, unixMsNow());
+}
+
+Status JournalOutboxQueue::failed(const std::vector<std::int64_t>& ids, const std::string& error) {
+    return m_journal.outboxAttemptFailed(ids, error, unixMsNow());
+}
+
+Status JournalOutboxQueue::refused(std::int64_t id, const std::string& reason) {
+    return m_journal.outboxRefused(id, reason, unixMsNow());
+}
+
+bool JournalReplayCache::firstUse(std::string_view jti, std::int64_t exp, std::int64_t now) {
+    const std::lock_guard lock(m_mutex);
+    const auto first = m_journal.firstUseOfCode(std::string(jti), exp, now);
+    return first && *first;
+}
+
+}  // namespace vax
