@@ -3,6 +3,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "cli/Network.h"
 #include "cli/Printing.h"
 #include "cli/Slips.h"
 #include "core/Decision.h"
@@ -10,6 +11,7 @@
 #include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "sync/JournalSync.h"
 
 namespace vax::cli {
 
@@ -20,7 +22,8 @@ struct CheckInOptions {
     std::string temp;
     bool measure = false;  // take the temperature from the configured thermometer
     std::string answers;
-    std::string health = "not_checked";
+    std::string health;  // staff's reading of the code; default not_checked
+    std::string code;    // the scanned text, checked online or by its signature
     std::string lastDose;
     std::string product;
     int dosesReceived = 1;
@@ -107,7 +110,10 @@ int run(const CheckInOptions& o, const Paths& paths) {
     if (!answers) {
         return fail(kExitBadInput, "--answers: " + answers.error().message);
     }
-    const auto health = healthCodeStatusFromString(o.health);
+    if (!o.code.empty() && !o.health.empty()) {
+        return fail(kExitBadInput, "give either --health or --code");
+    }
+    const auto health = healthCodeStatusFromString(o.health.empty() ? "not_checked" : o.health);
     if (!health) {
         return fail(kExitBadInput,
                     "--health must be green, yellow, red, unavailable or not_checked");
@@ -142,6 +148,20 @@ int run(const CheckInOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
+    std::string healthSource = o.health.empty() ? "none" : "staff";
+    nlohmann::json healthShown;
+    if (!o.code.empty()) {
+        JournalReplayCache replay(*journal);
+        auto checker = makeHealthCodeChecker(*config, replay);
+        if (!checker) {
+            return fail(kExitFailure, checker.error().message);
+        }
+        // The code is checked now, against the live service, whatever --at says.
+        const HealthCodeCheck check = (*checker)->check(o.code, unixMsNow() / 1000);
+        facts.healthCode = check.status;
+        healthSource = check.source;
+        healthShown = toJson(check);
+    }
     std::vector<std::int64_t> measurementIds;
     nlohmann::json measurements = nlohmann::json::array();
     if (o.measure) {
@@ -153,9 +173,17 @@ int run(const CheckInOptions& o, const Paths& paths) {
     }
     const Decision decision = decideCheckIn(facts, config->policy);
     const PersonVault vault(*keys);
-    CheckInRecord record{
-        vault.protect(*id), id->birthDate(), id->sex(),  *health,    facts.temperature.celsius,
-        decision,           at->date.iso(),  at->unixMs, {'A', 'B'}, measurementIds};
+    CheckInRecord record{vault.protect(*id),
+                         id->birthDate(),
+                         id->sex(),
+                         facts.healthCode,
+                         facts.temperature.celsius,
+                         decision,
+                         at->date.iso(),
+                         at->unixMs,
+                         {'A', 'B'},
+                         measurementIds,
+                         healthSource};
     auto state = journal->checkIn(record);
     if (!state) {
         return fail(kExitFailure, "check-in not recorded: " + state.error().message);
@@ -163,6 +191,9 @@ int run(const CheckInOptions& o, const Paths& paths) {
     auto out = toJson(*state);
     out["person"] = id->masked();
     out["decision"] = toJson(decision);
+    if (!healthShown.is_null()) {
+        out["health_code"] = healthShown;
+    }
     if (o.measure) {
         out["temperature"] = {
             {"measurements", measurements},
@@ -208,7 +239,10 @@ void addCheckInCommand(CLI::App& app, const Paths& paths, int& status) {
                     "Contraindication answers y/n/u, comma separated, in order")
         ->required();
     cmd->add_option("--health", options->health,
-                    "Health code: green|yellow|red|unavailable|not_checked");
+                    "Health code as staff read it: green|yellow|red|unavailable|not_checked");
+    cmd->add_option("--code", options->code,
+                    "The scanned health code (URL, token or signed JWS), checked online or "
+                    "offline by its signature");
     cmd->add_option("--last-dose", options->lastDose, "Date of the last dose, YYYY-MM-DD");
     cmd->add_option("--product", options->product, "Product code of the last dose");
     cmd->add_option("--doses", options->dosesReceived,

@@ -22,6 +22,7 @@ void addStationCommands(CLI::App& app, const Paths& paths, int& status);
 void addPrintCommand(CLI::App& app, int& status);
 void addReprintCommand(CLI::App& app, const Paths& paths, int& status);
 void addDevicesCommands(CLI::App& app, const Paths& paths, int& status);
+void addNetworkCommands(CLI::App& app, const Paths& paths, int& status);
 
 /// The trust list of this device: its trust file, or its own site keys.
 Result<TrustList> loadTrust(const KioskConfig& config);

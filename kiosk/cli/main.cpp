@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     addPrintCommand(app, status);
     addReprintCommand(app, paths, status);
     addDevicesCommands(app, paths, status);
+    addNetworkCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

@@ -100,6 +100,7 @@ json checkInData(const CheckInRecord& r) {
     json data{{"decision", toString(r.decision.outcome)},
               {"reasons", reasons},
               {"health_code", toString(r.healthCode)},
+              {"health_code_source", r.healthCodeSource},
               {"temperature_c", r.temperatureC ? json(*r.temperatureC) : json(nullptr)},
               {"fever", r.decision.fever},
               {"age", r.decision.age}};

@@ -34,6 +34,8 @@ struct CheckInRecord {
     std::vector<Desk> desks{'A', 'B'};  ///< registration desks open today
     /// Temperature measurements (recordMeasurement) that led to this check-in.
     std::vector<std::int64_t> measurementIds;
+    /// Where the health-code status came from: "service", "signature", "staff" or "none".
+    std::string healthCodeSource = "staff";
 };
 
 /// One temperature measurement to journal, taken before the check-in it may lead to.

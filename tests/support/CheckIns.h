@@ -44,7 +44,8 @@ inline CheckInRecord makeCheckIn(const PersonVault& vault, int serial, Outcome o
                          day,
                          atMs,
                          {'A', 'B'},
-                         {}};
+                         {},
+                         "staff"};
 }
 
 }  // namespace vax::test
