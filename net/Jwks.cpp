@@ -12,19 +12,13 @@
 #include <sstream>
 
 #include "net/Base64Url.h"
+#include "net/OpenSslHandles.h"
 
 namespace vax {
 
 namespace {
 
-struct PkeyFree {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct PkeyCtxFree {
-    void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
+using namespace vax::openssl;
 
 constexpr std::size_t kCoordinateBytes = 32;
 
@@ -32,21 +26,10 @@ constexpr std::size_t kCoordinateBytes = 32;
 // infinity, in range). A key that fails would fail every signature later with a less clear
 // message, or worse, be a crafted invalid-curve point.
 bool isValidP256Point(std::vector<std::uint8_t>& point) {
-    char group[] = "prime256v1";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group, 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()),
-        OSSL_PARAM_construct_end(),
-    };
-    PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
-    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) {
+    const PkeyPtr key = p256PublicKey(point);
+    if (!key) {
         return false;
     }
-    EVP_PKEY* raw = nullptr;
-    if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
-        return false;
-    }
-    PkeyPtr key(raw);
     PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
     return check && EVP_PKEY_public_check(check.get()) == 1;
 }

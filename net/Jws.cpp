@@ -14,31 +14,13 @@
 #include <vector>
 
 #include "net/Base64Url.h"
+#include "net/OpenSslHandles.h"
 
 namespace vax {
 
 namespace {
 
-struct PkeyFree {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct PkeyCtxFree {
-    void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct EcdsaSigFree {
-    void operator()(ECDSA_SIG* p) const { ECDSA_SIG_free(p); }
-};
-struct BnFree {
-    void operator()(BIGNUM* p) const { BN_free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
-using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, EcdsaSigFree>;
-using BnPtr = std::unique_ptr<BIGNUM, BnFree>;
+using namespace vax::openssl;
 
 // A QR code holds at most about 3 KB; anything far longer is not a health code, and the limit
 // bounds the work an attacker can make the kiosk do.
@@ -103,25 +85,6 @@ std::optional<nlohmann::json> parseJsonStrict(std::span<const std::uint8_t> byte
         return std::nullopt;
     }
     return doc;
-}
-
-PkeyPtr p256PublicKey(const std::vector<std::uint8_t>& point) {
-    std::vector<std::uint8_t> copy = point;  // OSSL_PARAM wants a mutable buffer
-    char group[] = "prime256v1";
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, group, 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, copy.data(), copy.size()),
-        OSSL_PARAM_construct_end(),
-    };
-    PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
-    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1) {
-        return nullptr;
-    }
-    EVP_PKEY* raw = nullptr;
-    if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params) != 1) {
-        return nullptr;
-    }
-    return PkeyPtr(raw);
 }
 
 // JOSE carries ECDSA signatures as R || S (RFC 7518 section 3.4); OpenSSL verifies DER.

@@ -14,31 +14,13 @@
 #include <optional>
 
 #include "net/Base64Url.h"
+#include "net/OpenSslHandles.h"
 
 namespace vax {
 
 namespace {
 
-struct PkeyFree {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct PkeyCtxFree {
-    void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct EcdsaSigFree {
-    void operator()(ECDSA_SIG* p) const { ECDSA_SIG_free(p); }
-};
-struct BnClearFree {
-    void operator()(BIGNUM* p) const { BN_clear_free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
-using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, EcdsaSigFree>;
-using BnClearPtr = std::unique_ptr<BIGNUM, BnClearFree>;
+using namespace vax::openssl;
 
 constexpr std::size_t kScalarBytes = 32;
 constexpr std::size_t kPointBytes = 1 + 2 * kScalarBytes;

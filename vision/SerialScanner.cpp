@@ -1,6 +1,7 @@
 #include "vision/SerialScanner.h"
 
 #include "core/Utf8.h"
+#include "sys/RawSerial.h"
 
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -17,25 +18,6 @@
 namespace vax {
 
 namespace {
-
-std::optional<speed_t> speedFor(unsigned baud) {
-    // clang-format off
-    switch (baud) {
-        case 1200: return B1200;
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        case 460800: return B460800;
-        case 921600: return B921600;
-        default: return std::nullopt;
-    }
-    // clang-format on
-}
 
 // True for well-formed UTF-8 without NUL: line noise at a wrong baud rate shows up as bytes
 // that break UTF-8, and a NUL would cut the text short in C APIs further on.
@@ -56,7 +38,7 @@ SerialScanner::~SerialScanner() {
 }
 
 Status SerialScanner::start() {
-    if (!speedFor(m_options.baud)) {
+    if (!termiosSpeed(m_options.baud)) {
         return Error{m_options.path + ": unsupported baud rate " + std::to_string(m_options.baud)};
     }
     if (m_options.terminators.empty() && !m_options.emitOnIdle) {
@@ -101,25 +83,9 @@ Result<UniqueFd, DeviceFault> SerialScanner::openDevice() {
     // commands. Best effort: reading works without it.
     ::ioctl(fd.get(), TIOCEXCL);
 
-    termios tio{};
-    if (::tcgetattr(fd.get(), &tio) != 0) {
-        return faultFromErrno(errno, "cannot read settings of " + path);
-    }
-    ::cfmakeraw(&tio);
-    tio.c_cflag &= ~tcflag_t(CSIZE | PARENB | CSTOPB | CRTSCTS);
-    tio.c_cflag |= CS8 | CREAD | CLOCAL;
-    tio.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY);
-    // A break or a framing error (plugging in, wrong baud) would otherwise read as NUL.
-    tio.c_iflag |= IGNBRK | IGNPAR;
-    tio.c_cc[VMIN] = 1;
-    tio.c_cc[VTIME] = 0;
-    const speed_t speed = *speedFor(m_options.baud);  // checked in start()
-    if (::cfsetispeed(&tio, speed) != 0 || ::cfsetospeed(&tio, speed) != 0 ||
-        ::tcsetattr(fd.get(), TCSANOW, &tio) != 0) {
+    if (!configureRaw8N1(fd.get(), *termiosSpeed(m_options.baud))) {  // baud checked in start()
         return faultFromErrno(errno, "cannot configure " + path);
     }
-    // Bytes that arrived before raw mode was set were cooked by the line discipline.
-    ::tcflush(fd.get(), TCIFLUSH);
 
     m_line.clear();
     m_discarding = false;

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "devices/FdIo.h"
+#include "sys/RawSerial.h"
 
 namespace vax {
 
@@ -32,40 +33,6 @@ constexpr double kMaxCelsius = 150;
 constexpr std::size_t kQuoteLength = 40;
 // std::regex matches recursively, so the line length must stay bounded.
 constexpr std::size_t kLongestLineLimit = 65536;
-
-std::optional<speed_t> speedFor(unsigned baud) {
-    // clang-format off
-    switch (baud) {
-        case 50: return B50;
-        case 75: return B75;
-        case 110: return B110;
-        case 134: return B134;
-        case 150: return B150;
-        case 200: return B200;
-        case 300: return B300;
-        case 600: return B600;
-        case 1200: return B1200;
-        case 1800: return B1800;
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        case 460800: return B460800;
-        case 500000: return B500000;
-        case 576000: return B576000;
-        case 921600: return B921600;
-        case 1000000: return B1000000;
-        case 1152000: return B1152000;
-        case 1500000: return B1500000;
-        case 2000000: return B2000000;
-        default: return std::nullopt;
-    }
-    // clang-format on
-}
 
 // Errors after which the port is gone rather than broken: unplugged, or the node removed.
 bool isLossError(int error) {
@@ -129,7 +96,7 @@ Result<std::unique_ptr<SerialThermometer>> SerialThermometer::create(
     if (options.path.empty()) {
         return Error{"serial thermometer: path is empty; set it to the thermometer's tty"};
     }
-    if (!speedFor(options.baud)) {
+    if (!termiosSpeed(options.baud)) {
         return Error{"serial thermometer: baud " + std::to_string(options.baud) +
                      " is not a rate the serial port supports (e.g. 9600, 19200, 115200)"};
     }
@@ -282,26 +249,9 @@ std::optional<SensorFault> SerialThermometer::openPort() {
     // commands that would land in our lines. Best effort: reading works without it.
     ::ioctl(fd.get(), TIOCEXCL);
 
-    termios tio{};
-    if (::tcgetattr(fd.get(), &tio) != 0) {
-        return faultFromErrno(errno, "cannot read settings of " + path);
-    }
-    ::cfmakeraw(&tio);
-    tio.c_cflag &= ~tcflag_t(CSIZE | PARENB | CSTOPB | CRTSCTS);
-    tio.c_cflag |= CS8 | CREAD | CLOCAL;
-    tio.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY);
-    // A break or a framing error (plugging in, wrong baud) would otherwise read as NUL.
-    tio.c_iflag |= IGNBRK | IGNPAR;
-    tio.c_cc[VMIN] = 1;
-    tio.c_cc[VTIME] = 0;
-    const speed_t speed = *speedFor(m_options.baud);  // checked in create()
-    if (::cfsetispeed(&tio, speed) != 0 || ::cfsetospeed(&tio, speed) != 0 ||
-        ::tcsetattr(fd.get(), TCSANOW, &tio) != 0) {
+    if (!configureRaw8N1(fd.get(), *termiosSpeed(m_options.baud))) {  // baud checked in create()
         return faultFromErrno(errno, "cannot configure " + path);
     }
-    // Bytes that came before raw mode were cooked by the line discipline, and a streaming
-    // sensor's backlog is stale anyway.
-    ::tcflush(fd.get(), TCIFLUSH);
 
     m_fd = std::move(fd);
     m_device = info.st_rdev;
@@ -472,17 +422,7 @@ Result<ThermometerSample, SensorFault> SerialThermometer::lose(SensorFault fault
 }
 
 Result<ThermometerSample, SensorFault> SerialThermometer::fail(SensorFault fault) {
-    switch (fault.kind) {
-        case SensorFault::Kind::Garbage:
-        case SensorFault::Kind::SensorFlag:
-            m_health = {DeviceState::Degraded, "port works but data is bad: " + fault.message};
-            break;
-        case SensorFault::Kind::Silent:
-        case SensorFault::Kind::Missing:
-        case SensorFault::Kind::Io:
-            m_health = {DeviceState::Missing, fault.message};
-            break;
-    }
+    m_health = healthAfter(fault);
     return fault;
 }
 

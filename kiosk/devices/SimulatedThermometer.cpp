@@ -206,17 +206,7 @@ void SimulatedThermometer::advance() {
 }
 
 Result<ThermometerSample, SensorFault> SimulatedThermometer::fail(SensorFault fault) {
-    switch (fault.kind) {
-        case SensorFault::Kind::Garbage:
-        case SensorFault::Kind::SensorFlag:
-            m_health = {DeviceState::Degraded, "works but data is bad: " + fault.message};
-            break;
-        case SensorFault::Kind::Silent:
-        case SensorFault::Kind::Missing:
-        case SensorFault::Kind::Io:
-            m_health = {DeviceState::Missing, fault.message};
-            break;
-    }
+    m_health = healthAfter(fault);
     return fault;
 }
 

@@ -18,4 +18,17 @@ const char* toString(SensorFault::Kind kind) {
     return "io";
 }
 
+DeviceHealth healthAfter(const SensorFault& fault) {
+    switch (fault.kind) {
+        case SensorFault::Kind::Garbage:
+        case SensorFault::Kind::SensorFlag:
+            return {DeviceState::Degraded, "answers, but the data is bad: " + fault.message};
+        case SensorFault::Kind::Silent:
+        case SensorFault::Kind::Missing:
+        case SensorFault::Kind::Io:
+            break;
+    }
+    return {DeviceState::Missing, fault.message};
+}
+
 }  // namespace vax

@@ -31,6 +31,10 @@ struct SensorFault {
 /// "silent", "garbage", "sensor-flag", "missing" or "io".
 const char* toString(SensorFault::Kind kind);
 
+/// A driver's health after `fault`: degraded while the device answers with bad data
+/// (garbage, its own error flag), missing when it does not answer usefully at all.
+DeviceHealth healthAfter(const SensorFault& fault);
+
 /// An IR body thermometer. Drivers open their device lazily on the first read() and reopen
 /// it, with backoff, after it is lost: a read() while the device is away returns a Missing
 /// fault at once and tries again once the backoff has passed. Not thread-safe: one reader.
