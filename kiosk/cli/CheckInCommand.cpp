@@ -159,6 +159,8 @@ int run(const CheckInOptions& o, const Paths& paths) {
         // The code is checked now, against the live service, whatever --at says.
         const HealthCodeCheck check = (*checker)->check(o.code, unixMsNow() / 1000);
         facts.healthCode = check.status;
+        // A code shown with someone else's ID: the service names its holder by masked ID.
+        facts.healthCodeHolderMismatch = check.online && !id->fitsMasked(check.online->maskedId);
         healthSource = check.source;
         healthShown = toJson(check);
     }

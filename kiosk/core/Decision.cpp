@@ -290,6 +290,8 @@ std::string_view toString(ReasonCode code) {
             return "series_complete_no_booster";
         case ReasonCode::BoosterTooEarly:
             return "booster_too_early";
+        case ReasonCode::HealthCodeHolderMismatch:
+            return "health_code_holder_mismatch";
     }
     return "unknown";
 }
@@ -307,6 +309,12 @@ Decision decideCheckIn(const CheckInFacts& facts, const Policy& policy) {
     ReasonList reasons;
     Decision decision;
     checkHealthCode(facts.healthCode, policy, reasons);
+    if (facts.healthCodeHolderMismatch) {
+        reasons.add(ReasonCode::HealthCodeHolderMismatch, Outcome::StaffReview, "",
+                    "The health code belongs to another person than the ID shown: staff will "
+                    "check.",
+                    "健康码与所示证件不是同一人，请工作人员核验。");
+    }
     decision.fever = checkTemperature(facts.temperature, policy.temperature, reasons);
     checkAnswers(facts.answers, policy, reasons);
     decision.age = ageOn(facts.birthDate, facts.today);

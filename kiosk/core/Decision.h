@@ -50,6 +50,9 @@ struct CheckInFacts {
     CivilDate birthDate;
     std::optional<PriorDoses> priorDoses;
     CivilDate today;
+    /// The health code names someone else than the ID shown (the service's masked ID does
+    /// not fit the resident's number): a borrowed code is never a pass.
+    bool healthCodeHolderMismatch = false;
 };
 
 enum class Outcome {
@@ -83,6 +86,7 @@ enum class ReasonCode {
     IntervalTooLong,
     SeriesCompleteNoBooster,
     BoosterTooEarly,
+    HealthCodeHolderMismatch,
 };
 
 /// Stable snake_case key of a reason code, e.g. "fever".

@@ -159,6 +159,19 @@ std::string ResidentId::masked() const {
     return maskIdText(m_number);
 }
 
+bool ResidentId::fitsMasked(std::string_view masked) const {
+    if (masked.size() != m_number.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < masked.size(); ++i) {
+        const char shown = masked[i] == 'x' ? 'X' : masked[i];
+        if (shown != '*' && shown != m_number[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string maskIdText(std::string_view text) {
     constexpr std::size_t kKept = 4;
     if (text.size() <= 2 * kKept) {

@@ -46,6 +46,9 @@ public:
     int ageOn(CivilDate date) const { return vax::ageOn(m_birthDate, date); }
     /// First 4 and last 4 characters kept, the rest starred: "1101**********123X".
     std::string masked() const;
+    /// True when `masked` (as another system shows this person, e.g. "1101**********123X")
+    /// can be this number: same length, and every visible character the same ('x' = 'X').
+    bool fitsMasked(std::string_view masked) const;
 
 private:
     ResidentId(std::string number, CivilDate birthDate)

@@ -137,6 +137,14 @@ TEST_F(NetworkCommandsTest, OnlineHealthCodesPassOnlyOnAFreshServiceAnswer) {
     EXPECT_EQ(checkin.parsed()["decision"]["outcome"], "proceed");
     EXPECT_EQ(checkin.parsed()["health_code"]["source"], "service");
 
+    // The same green code shown with another person's ID: a borrowed code is not a pass.
+    const CmdRun borrowed =
+        vaxctl({"checkin", "--id", kSenior, "--temp", "36.5", "--answers", "n,n,n,n,n,n,n,n,n",
+                "--code", "HC1:GREENCODE0000001", "--at", "2026-11-25 09:00"});
+    ASSERT_EQ(borrowed.status, 0) << borrowed.err;
+    EXPECT_EQ(borrowed.parsed()["decision"]["outcome"], "staff_review");
+    EXPECT_NE(borrowed.out.find("health_code_holder_mismatch"), std::string::npos) << borrowed.out;
+
     m_server.reset();  // the network goes down: staff review, never a pass
     const CmdRun offline =
         vaxctl({"checkin", "--id", kAdult2, "--temp", "36.5", "--answers", "n,n,n,n,n,n,n,n,n",

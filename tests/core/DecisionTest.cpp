@@ -52,6 +52,7 @@ constexpr ReasonCode kAllReasonCodes[] = {
     ReasonCode::IntervalTooLong,
     ReasonCode::SeriesCompleteNoBooster,
     ReasonCode::BoosterTooEarly,
+    ReasonCode::HealthCodeHolderMismatch,
 };
 
 // What each reason alone leads to, written independently of the library.
@@ -71,6 +72,7 @@ Outcome expectedOutcomeOf(ReasonCode code) {
             return Outcome::Defer;
         case ReasonCode::HealthCodeNotChecked:
         case ReasonCode::HealthCodeUnavailable:
+        case ReasonCode::HealthCodeHolderMismatch:
         case ReasonCode::TemperatureSensorError:
         case ReasonCode::TemperatureImplausible:
         case ReasonCode::ContraindicationDoctorReview:
@@ -249,6 +251,9 @@ std::vector<DecisionCase> decisionCases() {
              {R::HealthCodeNotChecked}));
     add(make("HealthCode_Unavailable", healthCode(HC::Unavailable), kStaff,
              {R::HealthCodeUnavailable}));
+    add(make("HealthCode_GreenButHeldBySomeoneElse",
+             [](CheckInFacts& f, Policy&) { f.healthCodeHolderMismatch = true; }, kStaff,
+             {R::HealthCodeHolderMismatch}));
     add(make("HealthCode_NotCheckedNotRequired", healthCode(HC::NotChecked, false), kProceed, {}));
     add(make("HealthCode_UnavailableNotRequired", healthCode(HC::Unavailable, false), kProceed,
              {}));
@@ -735,3 +740,24 @@ TEST(ParseAnswers, RejectsEmptyString) {
 }
 
 }  // namespace
+
+namespace vax {
+namespace {
+
+TEST(DecisionHolderTest, ABorrowedGreenCodeGoesToStaffReview) {
+    CheckInFacts facts{HealthCodeStatus::Green,
+                       TemperatureInput::reading(36.5),
+                       Answers{},
+                       *CivilDate::fromYmd(1980, 1, 1),
+                       std::nullopt,
+                       *CivilDate::fromYmd(2026, 11, 25)};
+    EXPECT_EQ(decideCheckIn(facts, Policy{}).outcome, Outcome::Proceed);
+    facts.healthCodeHolderMismatch = true;
+    const Decision d = decideCheckIn(facts, Policy{});
+    EXPECT_EQ(d.outcome, Outcome::StaffReview);
+    EXPECT_TRUE(d.has(ReasonCode::HealthCodeHolderMismatch));
+    EXPECT_EQ(toString(ReasonCode::HealthCodeHolderMismatch), "health_code_holder_mismatch");
+}
+
+}  // namespace
+}  // namespace vax

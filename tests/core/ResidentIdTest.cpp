@@ -471,3 +471,17 @@ TEST(ResidentIdDescribe, ReportedErrorsMatchDescriptions) {
     EXPECT_EQ(describe(result.error()), describe(IdError::BadSequence));
     EXPECT_NE(describe(result.error()), describe(IdError::BadCheckDigit));
 }
+
+TEST(ResidentIdMaskTest, FitsTheMaskedFormsOtherSystemsShow) {
+    const auto id =
+        vax::ResidentId::parse("11010519491231002X", *vax::CivilDate::fromYmd(2026, 11, 25));
+    ASSERT_TRUE(id.ok());
+    EXPECT_TRUE(id->fitsMasked("1101**********002X"));
+    EXPECT_TRUE(id->fitsMasked("1101**********002x"));
+    EXPECT_TRUE(id->fitsMasked("******************"));
+    EXPECT_TRUE(id->fitsMasked(id->masked()));
+    EXPECT_FALSE(id->fitsMasked("1101**********1234"));
+    EXPECT_FALSE(id->fitsMasked("3101**********002X"));
+    EXPECT_FALSE(id->fitsMasked("1101*********002X")) << "another length";
+    EXPECT_FALSE(id->fitsMasked(""));
+}
