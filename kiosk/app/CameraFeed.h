@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+#include <QImage>
+#include <QObject>
+#include <QQuickImageProvider>
+#include <QString>
+#include <memory>
+#include <mutex>
+
+#include "vision/ScanPipeline.h"
+
+namespace vax::app {
+
+/// The newest camera picture, shared between the capture thread (writes) and the QML image
+/// loader (reads).
+class PreviewStore {
+public:
+    void put(QImage image);
+    QImage get() const;
+
+private:
+    mutable std::mutex m_mutex;
+    QImage m_image;
+};
+
+/// "image://camera/<n>": the camera preview for QML, without QtMultimedia.
+class CameraImageProvider : public QQuickImageProvider {
+public:
+    explicit CameraImageProvider(std::shared_ptr<PreviewStore> store);
+    QImage requestImage(const QString& id, QSize* size, const QSize& requestedSize) override;
+
+private:
+    std::shared_ptr<PreviewStore> m_store;
+};
+
+/// The camera for the screens: runs the vision pipeline (its own capture and decode threads),
+/// publishes a small preview a few times a second, and reports codes. Two signals, as in KDE
+/// Prison's scanner: codesInViewChanged for the overlay, newCode for the business action,
+/// emitted once per confirmed code.
+class CameraFeed : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The application creates the camera feed")
+    Q_PROPERTY(int frameNumber READ frameNumber NOTIFY frameChanged)
+    Q_PROPERTY(bool active READ active NOTIFY activeChanged)
+    Q_PROPERTY(int codesInView READ codesInView NOTIFY codesInViewChanged)
+    Q_PROPERTY(QString sourceMessage READ sourceMessage NOTIFY activeChanged)
+
+public:
+    explicit CameraFeed(QObject* parent = nullptr);
+    ~CameraFeed() override;
+
+    /// Starts reading `source`. Decoded texts are UTF-8.
+    void start(std::unique_ptr<FrameSource> source, const PipelineOptions& options);
+    /// Stops and joins the pipeline's threads.
+    void stop();
+
+    /// The preview the image provider serves.
+    std::shared_ptr<PreviewStore> previewStore() const { return m_preview; }
+
+    int frameNumber() const { return m_frameNumber; }
+    bool active() const { return m_active; }
+    int codesInView() const { return m_codesInView; }
+    QString sourceMessage() const { return m_sourceMessage; }
+
+Q_SIGNALS:
+    void frameChanged();
+    void activeChanged();
+    void codesInViewChanged();
+    /// A confirmed code, once per showing.
+    void newCode(const QString& text);
+
+private:
+    void onPreview();
+    void onCodesInView(int count);
+    void onSourceStatus(bool ok, const QString& message);
+
+    std::shared_ptr<PreviewStore> m_preview = std::make_shared<PreviewStore>();
+    std::unique_ptr<ScanPipeline> m_pipeline;
+    int m_frameNumber = 0;
+    bool m_active = false;
+    int m_codesInView = 0;
+    QString m_sourceMessage;
+};
+
+}  // namespace vax::app

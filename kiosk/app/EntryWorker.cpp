@@ -1,0 +1,209 @@
+#include "EntryWorker.h"
+
+#include <cmath>
+
+#include "LocalClock.h"
+#include "core/Decision.h"
+#include "core/ResidentId.h"
+#include "crypto/PersonVault.h"
+#include "devices/OpenThermometer.h"
+#include "devices/TemperatureReader.h"
+#include "net/Jwks.h"
+
+namespace vax::app {
+
+namespace {
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+// The same checker vaxctl builds: the online service when configured, the issuers' keys for
+// signed codes, and the journal as the replay cache.
+Result<std::unique_ptr<HealthCodeChecker>> makeChecker(const KioskConfig& config,
+                                                       ReplayCache& replay) {
+    const NetworkConfig& n = config.network;
+    std::optional<HealthCodeService> service;
+    if (!n.healthCodeService.empty()) {
+        HealthCodeServiceOptions options;
+        options.baseUrl = n.healthCodeService;
+        options.site = config.site.id;
+        options.device = n.deviceId;
+        options.tls = TlsOptions{n.caFile.string(), n.clientCert.string(), n.clientKey.string()};
+        options.maxStatusAge = std::chrono::hours{n.statusMaxAgeHours};
+        service.emplace(options);
+    }
+    std::optional<JwksTrust> trust;
+    if (!n.jwksFile.empty()) {
+        auto loaded = JwksTrust::fromFile(n.jwksFile);
+        if (!loaded) {
+            return Error{"network.jwks_file: " + loaded.error().message};
+        }
+        trust = std::move(loaded).value();
+    }
+    OfflineCodeRules rules;
+    rules.maxAgeSeconds = n.offlineMaxAgeSeconds;
+    return std::make_unique<HealthCodeChecker>(config.scanning.rules, std::move(service),
+                                               std::move(trust), &replay, rules);
+}
+
+}  // namespace
+
+EntryWorker::EntryWorker(KioskConfig config, std::filesystem::path databasePath)
+    : m_config(std::move(config)), m_databasePath(std::move(databasePath)) {}
+
+// Members are destroyed on the worker thread's owner after the thread stopped.
+EntryWorker::~EntryWorker() = default;
+
+void EntryWorker::open() {
+    auto keys = SiteKeys::load(m_config.site.keyFile);
+    if (!keys) {
+        Q_EMIT opened(qs(keys.error().message));
+        return;
+    }
+    m_keys = std::move(keys).value();
+    auto journal = Journal::open(m_databasePath);
+    if (!journal) {
+        Q_EMIT opened(qs(journal.error().message));
+        return;
+    }
+    m_journal.emplace(std::move(journal).value());
+    m_replay = std::make_unique<JournalReplayCache>(*m_journal);
+    auto checker = makeChecker(m_config, *m_replay);
+    if (!checker) {
+        Q_EMIT opened(qs(checker.error().message));
+        return;
+    }
+    m_checker = std::move(checker).value();
+    // No thermometer is not fatal: the person goes to staff, who measure by hand.
+    if (m_config.devices.thermometer.kind != ThermometerKind::None) {
+        auto thermometer = openThermometer(m_config.devices.thermometer);
+        if (thermometer) {
+            m_thermometer = std::move(thermometer).value();
+        } else {
+            m_thermometerError = qs(thermometer.error().message);
+        }
+    } else {
+        m_thermometerError = QStringLiteral("no thermometer is configured");
+    }
+    Q_EMIT opened(QString());
+}
+
+void EntryWorker::checkHealthCode(quint64 session, const QString& text) {
+    if (!m_checker) {
+        Q_EMIT healthCodeChecked(session, int(HealthCodeStatus::Unavailable),
+                                 QStringLiteral("none"), QStringLiteral("kiosk not ready"));
+        return;
+    }
+    const HealthCodeCheck check = m_checker->check(text.toStdString(), localNow().unixMs / 1000);
+    Q_EMIT healthCodeChecked(session, int(check.status), qs(check.source), qs(check.detail));
+}
+
+void EntryWorker::measureTemperature(quint64 session) {
+    m_cancel = false;
+    TemperatureResult result;
+    if (!m_thermometer || !m_journal) {
+        // Nothing measured: the decision gets a sensor error, which means staff review.
+        result.recorded = true;
+        result.error = m_thermometerError;
+        Q_EMIT temperatureFinished(session, result);
+        return;
+    }
+    const LocalMoment at = localNow();
+    std::optional<Error> journalError;
+    int attempt = 0;
+    const auto check = runTemperatureCheck(
+        *m_thermometer, m_config.measurement, m_config.policy.temperature,
+        [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
+            const MeasurementRecord record{
+                at.unixMs + std::int64_t(progress.measurements().size()) - 1,
+                at.date.iso(),
+                taken.sensorId,
+                taken.emissivity,
+                ++attempt,
+                attempt > 1 && progress.measurements().size() > 1 &&
+                    progress.measurements()[0].outcome == MeasurementOutcome::Normal,
+                taken.measurement};
+            auto id = m_journal->recordMeasurement(record);
+            if (!id) {
+                journalError = id.error();
+                return false;  // nothing may be shown that the journal does not hold
+            }
+            result.measurementIds.push_back(*id);
+            const auto& body = taken.measurement.bodyC;
+            Q_EMIT measurementTaken(session, qs(std::string(toString(taken.measurement.outcome))),
+                                    body.value_or(0.0), body.has_value());
+            return !m_cancel;
+        },
+        {}, &m_cancel);
+    if (journalError) {
+        result.error = qs("temperature measurement not recorded: " + journalError->message);
+    } else if (!check) {
+        result.error = QStringLiteral("cancelled");
+    } else {
+        result.recorded = true;
+        const TemperatureInput input = check->input();
+        result.hasReading = input.celsius.has_value();
+        result.celsius = input.celsius.value_or(0.0);
+        result.unstable = input.unstable;
+    }
+    Q_EMIT temperatureFinished(session, result);
+}
+
+void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
+    CheckInResult out;
+    const LocalMoment at = localNow();
+    auto id = ResidentId::parse(request.idText.toStdString(), at.date);
+    if (!id || !m_journal || !m_keys || request.answers.size() != int(kQuestionCount)) {
+        out.error = id ? QStringLiteral("kiosk not ready") : qs(std::string(describe(id.error())));
+        Q_EMIT checkedIn(session, out);
+        return;
+    }
+    Answers answers{};
+    for (std::size_t i = 0; i < kQuestionCount; ++i) {
+        answers[i] = Answer(request.answers[qsizetype(i)]);
+    }
+    const TemperatureResult& t = request.temperature;
+    const TemperatureInput temperature =
+        t.hasReading
+            ? TemperatureInput::reading(t.celsius)
+            : (t.unstable ? TemperatureInput::noStableReading() : TemperatureInput::sensorError());
+    const CheckInFacts facts{HealthCodeStatus(request.healthCode),
+                             temperature,
+                             answers,
+                             id->birthDate(),
+                             std::nullopt,
+                             at.date};
+    const Decision decision = decideCheckIn(facts, m_config.policy);
+    const PersonVault vault(*m_keys);
+    CheckInRecord record{vault.protect(*id),
+                         id->birthDate(),
+                         id->sex(),
+                         facts.healthCode,
+                         facts.temperature.celsius,
+                         decision,
+                         at.date.iso(),
+                         at.unixMs,
+                         {'A', 'B'},
+                         {t.measurementIds.begin(), t.measurementIds.end()},
+                         request.healthSource.toStdString()};
+    auto state = m_journal->checkIn(record);
+    if (!state) {
+        out.error = qs("check-in not recorded: " + state.error().message);
+        Q_EMIT checkedIn(session, out);
+        return;
+    }
+    out.outcome = qs(std::string(toString(state->decision)));
+    out.visitId = state->visitId;
+    if (state->queueNumber) {
+        out.queueNumber = qs(state->queueNumber->label());
+        out.desk = QString(QChar::fromLatin1(state->queueNumber->desk));
+    }
+    for (const Reason& reason : decision.reasons) {
+        out.reasonsZh.append(qs(reason.zh));
+        out.reasonsEn.append(qs(reason.en));
+    }
+    Q_EMIT checkedIn(session, out);
+}
+
+}  // namespace vax::app

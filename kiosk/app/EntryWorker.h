@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QObject>
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "EntryTypes.h"
+#include "config/KioskConfig.h"
+#include "crypto/SiteKeys.h"
+#include "devices/Thermometer.h"
+#include "net/HealthCodeChecker.h"
+#include "store/Journal.h"
+#include "sync/JournalSync.h"
+
+namespace vax::app {
+
+/// The entry's slow work: health-code checks (network), temperature measurements (blocking
+/// sensor reads) and journal writes. Lives on its own QThread; every slot runs there and
+/// answers with a signal, so the UI thread never waits. `session` numbers a resident's visit:
+/// the flow ignores answers for a visit it has already forgotten.
+class EntryWorker : public QObject {
+    Q_OBJECT
+
+public:
+    /// Nothing is opened until open() runs on the worker thread.
+    EntryWorker(KioskConfig config, std::filesystem::path databasePath);
+    ~EntryWorker() override;
+
+    /// Asks a running temperature check to stop (the person left). Any thread.
+    void cancelTemperature() { m_cancel = true; }
+
+public Q_SLOTS:
+    /// Loads the site keys, opens the journal and the thermometer; answers with opened().
+    void open();
+    /// Checks a scanned health code with the service or by its signature.
+    void checkHealthCode(quint64 session, const QString& text);
+    /// Runs the entry's temperature procedure, journaling each measurement before it is shown.
+    void measureTemperature(quint64 session);
+    /// Decides with the core rules and records the check-in.
+    void checkIn(quint64 session, const vax::app::CheckInRequest& request);
+
+Q_SIGNALS:
+    /// Empty error: ready.
+    void opened(const QString& error);
+    void healthCodeChecked(quint64 session, int status, const QString& source,
+                           const QString& detail);
+    /// One measurement was journaled; `outcome` as vax::toString(MeasurementOutcome).
+    void measurementTaken(quint64 session, const QString& outcome, double celsius, bool hasReading);
+    void temperatureFinished(quint64 session, const vax::app::TemperatureResult& result);
+    void checkedIn(quint64 session, const vax::app::CheckInResult& result);
+
+private:
+    KioskConfig m_config;
+    std::filesystem::path m_databasePath;
+    std::optional<SiteKeys> m_keys;
+    std::optional<Journal> m_journal;
+    std::unique_ptr<JournalReplayCache> m_replay;
+    std::unique_ptr<HealthCodeChecker> m_checker;
+    std::unique_ptr<Thermometer> m_thermometer;
+    QString m_thermometerError;
+    std::atomic<bool> m_cancel{false};
+};
+
+}  // namespace vax::app

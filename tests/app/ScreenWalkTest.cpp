@@ -1,0 +1,222 @@
+// The entry kiosk walked through as a resident would, without a display: one PNG per screen
+// into the build folder, and the key texts checked by objectName.
+#include <gtest/gtest.h>
+
+#include <QtQml/qqmlextensionplugin.h>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QGuiApplication>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <functional>
+
+#include "EntryFlow.h"
+#include "KioskApp.h"
+#include "Language.h"
+#include "Screenshotter.h"
+#include "core/Questionnaire.h"
+#include "net/JwsSigner.h"
+
+Q_IMPORT_QML_PLUGIN(VaxKioskPlugin)
+
+namespace {
+
+using vax::app::EntryFlow;
+
+// Processes events until `done` holds or `ms` pass.
+bool waitFor(const std::function<bool()>& done, int ms) {
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired()) {
+            return false;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+QQuickItem* findVisible(QQuickItem* item, const QString& name) {
+    if (!item || !item->isVisible()) {
+        return nullptr;
+    }
+    if (item->objectName() == name) {
+        return item;
+    }
+    const auto children = item->childItems();
+    for (QQuickItem* child : children) {
+        if (QQuickItem* found = findVisible(child, name)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+QString u8(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+class ScreenWalk : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(m_folder.isValid());
+        vax::app::AppOptions options;
+        options.demo = true;
+        options.demoFolder = m_folder.path();
+        options.cameraEnabled = false;  // the test shows the codes itself
+        ASSERT_EQ(m_app.start(options), QString());
+        ASSERT_TRUE(waitFor([&] { return m_app.flow()->ready(); }, 10000))
+            << m_app.flow()->setupError().toStdString();
+        QDir().mkpath(QStringLiteral(VAX_SCREENSHOT_DIR));
+    }
+
+    QString text(const QString& name) {
+        QCoreApplication::processEvents();
+        QQuickItem* item = findVisible(m_app.window()->contentItem(), name);
+        EXPECT_NE(item, nullptr) << "no visible item " << name.toStdString();
+        return item ? item->property("text").toString() : QString();
+    }
+
+    void shot(const QString& name) {
+        QCoreApplication::processEvents();
+        const QString path = QStringLiteral(VAX_SCREENSHOT_DIR "/") + name + QStringLiteral(".png");
+        EXPECT_TRUE(vax::app::Screenshotter::save(m_app.window(), path)) << path.toStdString();
+    }
+
+    QTemporaryDir m_folder;
+    vax::app::KioskApp m_app;
+};
+
+TEST_F(ScreenWalk, ResidentGetsAQueueNumber) {
+    EntryFlow* flow = m_app.flow();
+    shot(QStringLiteral("01-welcome"));
+    EXPECT_EQ(text(QStringLiteral("welcomeTitle")), QStringLiteral("请出示健康码"));
+    EXPECT_EQ(text(QStringLiteral("languageSwitch")), QStringLiteral("English"));
+
+    const auto now = QDateTime::currentSecsSinceEpoch();
+    flow->acceptCode(QString::fromStdString(m_app.demo()->freshHealthCode(now)));
+    ASSERT_TRUE(waitFor([&] { return flow->healthCode() == QLatin1String("green"); }, 5000))
+        << flow->healthCode().toStdString();
+    flow->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+    ASSERT_TRUE(flow->canProceed());
+    shot(QStringLiteral("02-scanned"));
+    EXPECT_EQ(text(QStringLiteral("scannedHealthCode")), QStringLiteral("绿码"));
+    EXPECT_EQ(text(QStringLiteral("scannedId")), QStringLiteral("1101**********1234"));
+
+    flow->proceed();
+    ASSERT_EQ(flow->state(), EntryFlow::State::Temperature);
+    ASSERT_TRUE(waitFor([&] { return flow->temperatureState() == QLatin1String("done"); }, 8000));
+    shot(QStringLiteral("03-temperature"));
+    EXPECT_EQ(text(QStringLiteral("temperatureValue")), QStringLiteral("36.5 °C"));
+    EXPECT_EQ(text(QStringLiteral("temperatureTitle")), QStringLiteral("测温完成"));
+
+    ASSERT_TRUE(waitFor([&] { return flow->state() == EntryFlow::State::Questions; }, 5000));
+    shot(QStringLiteral("04-question-1"));
+    EXPECT_EQ(text(QStringLiteral("questionText")), u8(vax::questionnaire()[0].zh));
+    EXPECT_EQ(text(QStringLiteral("questionProgress")), QStringLiteral("第 1 题，共 9 题"));
+    EXPECT_EQ(text(QStringLiteral("answerUnsure")), QStringLiteral("不确定"));
+
+    // The English switch, on the question screen, then back.
+    m_app.language()->toggle();
+    shot(QStringLiteral("05-question-1-english"));
+    EXPECT_EQ(text(QStringLiteral("questionText")), u8(vax::questionnaire()[0].en));
+    EXPECT_EQ(text(QStringLiteral("answerUnsure")), QStringLiteral("Not sure"));
+    EXPECT_EQ(text(QStringLiteral("languageSwitch")), QStringLiteral("中文"));
+    m_app.language()->toggle();
+
+    for (int i = 0; i < flow->questionCount(); ++i) {
+        if (i == flow->questionCount() - 1) {
+            shot(QStringLiteral("06-question-9"));
+            EXPECT_EQ(text(QStringLiteral("questionText")), u8(vax::questionnaire()[8].zh));
+        }
+        flow->answer(0);
+    }
+    ASSERT_EQ(flow->state(), EntryFlow::State::Result);
+    ASSERT_TRUE(waitFor([&] { return flow->resultReady(); }, 5000));
+    shot(QStringLiteral("07-result"));
+    EXPECT_EQ(flow->result().error, QString());
+    EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("您的排队号"));
+    EXPECT_EQ(text(QStringLiteral("queueNumber")), QStringLiteral("A001"));
+    EXPECT_EQ(text(QStringLiteral("resultInstruction")), QStringLiteral("请到 A 台登记"));
+
+    m_app.language()->toggle();
+    shot(QStringLiteral("08-result-english"));
+    EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("Your queue number"));
+}
+
+TEST_F(ScreenWalk, UnsureAnswerGoesToStaffReview) {
+    EntryFlow* flow = m_app.flow();
+    flow->acceptCode(
+        QString::fromStdString(m_app.demo()->freshHealthCode(QDateTime::currentSecsSinceEpoch())));
+    flow->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+    ASSERT_TRUE(waitFor([&] { return flow->canProceed(); }, 5000));
+    flow->proceed();
+    ASSERT_TRUE(waitFor([&] { return flow->state() == EntryFlow::State::Questions; }, 10000));
+    for (int i = 0; i < flow->questionCount(); ++i) {
+        flow->answer(i == 3 ? 2 : 0);
+    }
+    ASSERT_TRUE(waitFor([&] { return flow->resultReady(); }, 5000));
+    shot(QStringLiteral("09-result-staff-review"));
+    EXPECT_EQ(flow->result().outcome, QStringLiteral("staff_review"));
+    EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("请稍候，工作人员将为您核实"));
+    EXPECT_FALSE(text(QStringLiteral("resultReasons")).isEmpty());
+}
+
+TEST_F(ScreenWalk, IdleTimeoutForgetsThePerson) {
+    EntryFlow* flow = m_app.flow();
+    flow->setIdleTimeoutMs(300);
+    flow->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+    ASSERT_EQ(flow->state(), EntryFlow::State::Scanned);
+    ASSERT_FALSE(flow->maskedId().isEmpty());
+    m_app.language()->toggle();
+    ASSERT_TRUE(waitFor([&] { return flow->state() == EntryFlow::State::Welcome; }, 3000));
+    EXPECT_TRUE(flow->maskedId().isEmpty());
+    EXPECT_EQ(flow->healthCode(), QStringLiteral("none"));
+    EXPECT_FALSE(flow->canProceed());
+    EXPECT_EQ(m_app.language()->code(), QStringLiteral("zh"));
+}
+
+TEST_F(ScreenWalk, SignedCodeIsRefusedTheSecondTime) {
+    EntryFlow* flow = m_app.flow();
+    const QString code =
+        QString::fromStdString(m_app.demo()->freshHealthCode(QDateTime::currentSecsSinceEpoch()));
+    flow->acceptCode(code);
+    ASSERT_TRUE(waitFor([&] { return flow->healthCode() == QLatin1String("green"); }, 5000));
+    flow->restart();
+    flow->acceptCode(code);
+    ASSERT_TRUE(waitFor([&] { return flow->healthCode() == QLatin1String("unavailable"); }, 5000))
+        << flow->healthCode().toStdString();
+}
+
+// The demo camera end to end: drawn phone frames -> vision pipeline -> decoded codes -> flow.
+TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
+    QTemporaryDir folder;
+    vax::app::AppOptions options;
+    options.demo = true;
+    options.demoFolder = folder.path();
+    vax::app::KioskApp app;
+    ASSERT_EQ(app.start(options), QString());
+    EntryFlow* flow = app.flow();
+    ASSERT_TRUE(waitFor(
+        [&] { return flow->healthCode() == QLatin1String("green") && !flow->maskedId().isEmpty(); },
+        30000))
+        << "health code " << flow->healthCode().toStdString() << ", id "
+        << flow->maskedId().toStdString();
+    EXPECT_EQ(flow->state(), EntryFlow::State::Scanned);
+    // The preview shows the replayed camera: the picture people see at the kiosk.
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(vax::app::Screenshotter::save(
+        app.window(), QStringLiteral(VAX_SCREENSHOT_DIR "/10-demo-camera-scanned.png")));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
+    vax::app::configureApplication();
+    return RUN_ALL_TESTS();
+}
