@@ -8,7 +8,7 @@
 #include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
-#include "net/Jwks.h"
+#include "sync/NetworkSetup.h"
 
 namespace vax::app {
 
@@ -16,35 +16,6 @@ namespace {
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
-}
-
-// The same checker vaxctl builds: the online service when configured, the issuers' keys for
-// signed codes, and the journal as the replay cache.
-Result<std::unique_ptr<HealthCodeChecker>> makeChecker(const KioskConfig& config,
-                                                       ReplayCache& replay) {
-    const NetworkConfig& n = config.network;
-    std::optional<HealthCodeService> service;
-    if (!n.healthCodeService.empty()) {
-        HealthCodeServiceOptions options;
-        options.baseUrl = n.healthCodeService;
-        options.site = config.site.id;
-        options.device = n.deviceId;
-        options.tls = TlsOptions{n.caFile.string(), n.clientCert.string(), n.clientKey.string()};
-        options.maxStatusAge = std::chrono::hours{n.statusMaxAgeHours};
-        service.emplace(options);
-    }
-    std::optional<JwksTrust> trust;
-    if (!n.jwksFile.empty()) {
-        auto loaded = JwksTrust::fromFile(n.jwksFile);
-        if (!loaded) {
-            return Error{"network.jwks_file: " + loaded.error().message};
-        }
-        trust = std::move(loaded).value();
-    }
-    OfflineCodeRules rules;
-    rules.maxAgeSeconds = n.offlineMaxAgeSeconds;
-    return std::make_unique<HealthCodeChecker>(config.scanning.rules, std::move(service),
-                                               std::move(trust), &replay, rules);
 }
 
 }  // namespace
@@ -69,7 +40,7 @@ void EntryWorker::open() {
     }
     m_journal.emplace(std::move(journal).value());
     m_replay = std::make_unique<JournalReplayCache>(*m_journal);
-    auto checker = makeChecker(m_config, *m_replay);
+    auto checker = makeHealthCodeChecker(m_config, *m_replay);
     if (!checker) {
         Q_EMIT opened(qs(checker.error().message));
         return;

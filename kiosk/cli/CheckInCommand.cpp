@@ -3,7 +3,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Network.h"
 #include "cli/Printing.h"
 #include "cli/Slips.h"
 #include "core/Decision.h"
@@ -12,6 +11,7 @@
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
 #include "sync/JournalSync.h"
+#include "sync/NetworkSetup.h"
 
 namespace vax::cli {
 
@@ -162,7 +162,7 @@ int run(const CheckInOptions& o, const Paths& paths) {
         // A code shown with someone else's ID: the service names its holder by masked ID.
         facts.healthCodeHolderMismatch = check.online && !id->fitsMasked(check.online->maskedId);
         healthSource = check.source;
-        healthShown = toJson(check);
+        healthShown = healthCodeCheckJson(check);
     }
     std::vector<std::int64_t> measurementIds;
     nlohmann::json measurements = nlohmann::json::array();

@@ -4,9 +4,9 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Network.h"
 #include "net/OutboxDrain.h"
 #include "sync/JournalSync.h"
+#include "sync/NetworkSetup.h"
 
 namespace vax::cli {
 
@@ -32,7 +32,7 @@ int checkHealthCode(const std::string& text, const Paths& paths) {
         return fail(kExitFailure, checker.error().message);
     }
     const HealthCodeCheck check = (*checker)->check(text, unixMsNow() / 1000);
-    printJson(toJson(check));
+    printJson(healthCodeCheckJson(check));
     return check.form.empty() ? kExitBadInput : kExitOk;
 }
 

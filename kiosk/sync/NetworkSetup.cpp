@@ -1,8 +1,8 @@
-#include "cli/Network.h"
+#include "sync/NetworkSetup.h"
 
 #include "net/Jwks.h"
 
-namespace vax::cli {
+namespace vax {
 
 TlsOptions tlsOptions(const NetworkConfig& network) {
     return TlsOptions{network.caFile.string(), network.clientCert.string(),
@@ -36,7 +36,7 @@ Result<std::unique_ptr<HealthCodeChecker>> makeHealthCodeChecker(const KioskConf
                                                std::move(trust), &replay, rules);
 }
 
-nlohmann::json toJson(const HealthCodeCheck& check) {
+nlohmann::json healthCodeCheckJson(const HealthCodeCheck& check) {
     nlohmann::json out{{"status", toString(check.status)},
                        {"source", check.source},
                        {"form", check.form},
@@ -69,4 +69,4 @@ Result<std::unique_ptr<RecordUploader>> makeUploader(const KioskConfig& config) 
     return std::make_unique<RecordUploader>(options, context);
 }
 
-}  // namespace vax::cli
+}  // namespace vax
