@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "support/Pty.h"
 #include "support/TempDir.h"
 #include "sys/UniqueFd.h"
 
@@ -23,77 +24,7 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using Kind = SensorFault::Kind;
-
-// A real pseudo-terminal: the test writes to the master as the thermometer's firmware would,
-// the driver opens the slave. Closing the master hangs the slave up like an unplug. The test
-// keeps a slave descriptor of its own only to ask how many bytes the driver could read.
-struct Pty {
-    UniqueFd master;
-    UniqueFd slave;
-    std::string slavePath;
-
-    static Pty open() {
-        int master = -1;
-        int slave = -1;
-        if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) {
-            ADD_FAILURE() << "openpty failed: " << errno;
-            return {};
-        }
-        Pty pty{UniqueFd(master), UniqueFd(slave), {}};
-        std::array<char, 128> name{};
-        if (::ttyname_r(pty.slave.get(), name.data(), name.size()) != 0) {
-            ADD_FAILURE() << "ttyname_r failed";
-        }
-        pty.slavePath = name.data();
-        return pty;
-    }
-
-    void write(std::string_view bytes) const {
-        while (!bytes.empty()) {
-            const ssize_t n = ::write(master.get(), bytes.data(), bytes.size());
-            ASSERT_GT(n, 0) << "write to pty master failed: " << errno;
-            bytes.remove_prefix(std::size_t(n));
-        }
-    }
-
-    // The pty moves written bytes to the slave's input asynchronously; tests about what is
-    // "already buffered" wait until the driver could read all of them.
-    void waitBuffered(std::size_t count) const {
-        const auto until = Clock::now() + 2s;
-        int have = 0;
-        while (Clock::now() < until) {
-            ASSERT_EQ(::ioctl(slave.get(), FIONREAD, &have), 0);
-            if (std::size_t(have) >= count) {
-                return;
-            }
-            std::this_thread::sleep_for(1ms);
-        }
-        FAIL() << "only " << have << " of " << count << " bytes reached the slave";
-    }
-
-    // What the driver wrote to the port, up to `count` bytes or two seconds.
-    std::string readFromDriver(std::size_t count) const {
-        std::string got;
-        const auto until = Clock::now() + 2s;
-        while (got.size() < count && Clock::now() < until) {
-            pollfd p{master.get(), POLLIN, 0};
-            if (::poll(&p, 1, 50) <= 0) {
-                continue;
-            }
-            std::array<char, 256> bytes;
-            const ssize_t n = ::read(master.get(), bytes.data(), bytes.size());
-            if (n > 0) {
-                got.append(bytes.data(), std::size_t(n));
-            }
-        }
-        return got;
-    }
-
-    void unplug() {
-        slave.reset();
-        master.reset();
-    }
-};
+using test::Pty;
 
 // The driver opens a symlink to the pty slave, so that a "replugged" thermometer (a new pty
 // with a new name) can appear under the same path, as with /dev/serial/by-id names.
@@ -104,12 +35,7 @@ protected:
         pointLinkAt(m_pty.slavePath);
     }
 
-    // Atomic re-pointing: the driver never sees the path missing because of the test.
-    void pointLinkAt(const std::string& target) {
-        const auto temp = m_dir / "link.tmp";
-        std::filesystem::create_symlink(target, temp);
-        std::filesystem::rename(temp, m_link);
-    }
+    void pointLinkAt(const std::string& target) { test::pointLinkAt(m_link, target); }
 
     SerialThermometerOptions options() const {
         SerialThermometerOptions o;

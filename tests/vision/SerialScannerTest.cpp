@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "support/Pty.h"
 #include "support/ScanCollector.h"
 #include "support/TempDir.h"
 #include "sys/UniqueFd.h"
@@ -20,39 +21,8 @@ namespace vax {
 namespace {
 
 using namespace std::chrono_literals;
+using test::Pty;
 using test::ScanCollector;
-
-// A real pseudo-terminal: the test writes to the master as the scanner's firmware would,
-// the scanner opens the slave. Closing the master hangs the slave up like an unplug.
-struct Pty {
-    UniqueFd master;
-    std::string slavePath;
-
-    static Pty open() {
-        int master = -1;
-        int slave = -1;
-        if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) {
-            ADD_FAILURE() << "openpty failed: " << errno;
-            return {};
-        }
-        Pty pty{UniqueFd(master), {}};
-        const UniqueFd ownSlave(slave);  // the node stays while the master is open
-        std::array<char, 128> name{};
-        if (::ttyname_r(ownSlave.get(), name.data(), name.size()) != 0) {
-            ADD_FAILURE() << "ttyname_r failed";
-        }
-        pty.slavePath = name.data();
-        return pty;
-    }
-
-    void write(std::string_view bytes) const {
-        while (!bytes.empty()) {
-            const ssize_t n = ::write(master.get(), bytes.data(), bytes.size());
-            ASSERT_GT(n, 0) << "write to pty master failed: " << errno;
-            bytes.remove_prefix(std::size_t(n));
-        }
-    }
-};
 
 // The scanner opens a symlink to the pty slave, so that a "replugged" scanner (a new pty
 // with a new name) can appear under the same path, as with /dev/serial/by-id names.
@@ -63,12 +33,7 @@ protected:
         pointLinkAt(m_pty.slavePath);
     }
 
-    // Atomic re-pointing: the scanner never sees the path missing because of the test.
-    void pointLinkAt(const std::string& target) {
-        const auto temp = m_dir / "link.tmp";
-        std::filesystem::create_symlink(target, temp);
-        std::filesystem::rename(temp, m_link);
-    }
+    void pointLinkAt(const std::string& target) { test::pointLinkAt(m_link, target); }
 
     SerialScannerOptions options() const {
         SerialScannerOptions o;
@@ -191,7 +156,7 @@ TEST_F(SerialScannerTest, UnplugIsMissingAndReplugUnderTheSamePathRecovers) {
     m_pty.write("before\r");
     ASSERT_TRUE(m_got.waitForCodes(1));
 
-    m_pty.master.reset();  // unplug: the slave hangs up
+    m_pty.unplug();  // the slave hangs up
     const auto missing = m_got.waitForState(ScannerState::Missing);
     ASSERT_TRUE(missing);
     EXPECT_EQ(m_got.texts(), std::vector<std::string>{"before"});
