@@ -70,7 +70,6 @@ void PresenceWatcher::run() {
                                          m_options.motionThreshold;
             lastThumb = grey;
             if (!moved && at - lastSearch < m_options.idleRecheck) {
-                ++m_still;
                 continue;
             }
         }

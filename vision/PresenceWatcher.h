@@ -47,8 +47,6 @@ public:
     /// Frames looked at for faces, and frames read in all.
     std::uint64_t framesChecked() const { return m_checked; }
     std::uint64_t framesRead() const { return m_read; }
-    /// Checks skipped while nobody was there because the scene had not moved.
-    std::uint64_t framesStill() const { return m_still; }
 
 private:
     void run();  // runs on the watcher thread
@@ -61,7 +59,6 @@ private:
     std::atomic<bool> m_present{false};
     std::atomic<std::uint64_t> m_checked{0};
     std::atomic<std::uint64_t> m_read{0};
-    std::atomic<std::uint64_t> m_still{0};
     std::thread m_thread;  // last: joined before the members above go away
 };
 

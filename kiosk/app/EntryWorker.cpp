@@ -82,19 +82,16 @@ void EntryWorker::measureTemperature(quint64 session) {
     }
     const LocalMoment at = localNow();
     std::optional<Error> journalError;
-    int attempt = 0;
     const auto check = runTemperatureCheck(
         *m_thermometer, m_config.measurement, m_config.policy.temperature,
         [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
-            const MeasurementRecord record{
-                at.unixMs + std::int64_t(progress.measurements().size()) - 1,
-                at.date.iso(),
-                taken.sensorId,
-                taken.emissivity,
-                ++attempt,
-                attempt > 1 && progress.measurements().size() > 1 &&
-                    progress.measurements()[0].outcome == MeasurementOutcome::Normal,
-                taken.measurement};
+            const MeasurementRecord record{at.unixMs,
+                                           at.date.iso(),
+                                           taken.sensorId,
+                                           taken.emissivity,
+                                           int(progress.measurements().size()),
+                                           progress.lastWasRecheck(),
+                                           taken.measurement};
             auto id = m_journal->recordMeasurement(record);
             if (!id) {
                 journalError = id.error();

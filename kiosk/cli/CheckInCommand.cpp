@@ -55,19 +55,16 @@ Result<TemperatureInput> measureTemperature(const KioskConfig& config, Journal& 
         return Error{"--measure: " + thermometer.error().message};
     }
     std::optional<Error> journalError;
-    int attempt = 0;
     const auto check = runTemperatureCheck(
         **thermometer, config.measurement, config.policy.temperature,
         [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
-            const MeasurementRecord record{
-                at.unixMs + std::int64_t(progress.measurements().size()) - 1,
-                at.date.iso(),
-                taken.sensorId,
-                taken.emissivity,
-                ++attempt,
-                attempt > 1 && progress.measurements().size() > 1 &&
-                    progress.measurements()[0].outcome == MeasurementOutcome::Normal,
-                taken.measurement};
+            const MeasurementRecord record{at.unixMs,
+                                           at.date.iso(),
+                                           taken.sensorId,
+                                           taken.emissivity,
+                                           int(progress.measurements().size()),
+                                           progress.lastWasRecheck(),
+                                           taken.measurement};
             auto id = journal.recordMeasurement(record);
             if (!id) {
                 journalError = id.error();

@@ -54,7 +54,6 @@ MeasurementSession::MeasurementSession(MeasurementSettings settings, Temperature
 
 void MeasurementSession::addSample(milliseconds at, double objectC,
                                    std::optional<double> ambientC) {
-    m_lastAt = std::max(m_lastAt, at);
     if (!std::isfinite(objectC) || (ambientC && !std::isfinite(*ambientC))) {
         addFault(at, "the sensor sent a value that is not a number");
         return;
@@ -63,12 +62,7 @@ void MeasurementSession::addSample(milliseconds at, double objectC,
     m_lastGood = std::max(m_lastGood, at);
 }
 
-void MeasurementSession::addSilence(milliseconds at) {
-    m_lastAt = std::max(m_lastAt, at);
-}
-
 void MeasurementSession::addFault(milliseconds at, std::string message) {
-    m_lastAt = std::max(m_lastAt, at);
     if (!m_fault) {  // the first fault is the one to trace
         m_fault = std::move(message);
         m_faultAt = at;
@@ -206,6 +200,7 @@ TemperatureStep TemperatureCheck::record(const TemperatureMeasurement& measureme
         return m_next;
     }
     m_taken.push_back(measurement);
+    m_lastWasRecheck = m_recheck;
     m_recheck = false;
     const bool mayMeasureAgain = m_taken.size() < kMaxMeasurements;
     switch (measurement.outcome) {

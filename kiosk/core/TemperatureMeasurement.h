@@ -66,16 +66,13 @@ public:
 
     /// A good raw sample at `at`.
     void addSample(std::chrono::milliseconds at, double objectC, std::optional<double> ambientC);
-    /// A read that gave nothing in time: only silence longer than the limit is an error.
-    void addSilence(std::chrono::milliseconds at);
     /// A read that failed in a way no retry within this measurement can mend (bad frame,
     /// sensor flag, device gone): ends the measurement as a sensor error.
     void addFault(std::chrono::milliseconds at, std::string message);
 
-    /// The result once the measurement is over at `now`, else nullopt.
+    /// The result once the measurement is over at `now`, else nullopt. A read that gave
+    /// nothing in time needs no call: only silence past the limit counts, judged here.
     std::optional<TemperatureMeasurement> result(std::chrono::milliseconds now) const;
-    /// True once result() has a value for the last time fed in.
-    bool done() const { return result(m_lastAt).has_value(); }
 
 private:
     struct Sample {
@@ -94,7 +91,6 @@ private:
     TemperaturePolicy m_policy;
     std::vector<Sample> m_samples;
     std::chrono::milliseconds m_lastGood{0};
-    std::chrono::milliseconds m_lastAt{0};
     std::optional<std::string> m_fault;
     std::chrono::milliseconds m_faultAt{0};
 };
@@ -119,6 +115,8 @@ public:
     TemperatureStep next() const { return m_next; }
     /// True when the next measurement is the automatic recheck near the threshold.
     bool recheckNearThreshold() const { return m_recheck; }
+    /// True when the measurement recorded last was that recheck (for the journal).
+    bool lastWasRecheck() const { return m_lastWasRecheck; }
     /// Every measurement taken, in order.
     const std::vector<TemperatureMeasurement>& measurements() const { return m_taken; }
     /// The result handed to the decision; only meaningful once next() is Done.
@@ -131,6 +129,7 @@ private:
     TemperatureStep m_next = TemperatureStep::Measure;
     bool m_recheck = false;
     bool m_recheckDone = false;
+    bool m_lastWasRecheck = false;
     TemperatureInput m_input = TemperatureInput::sensorError();
 };
 

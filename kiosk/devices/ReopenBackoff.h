@@ -30,8 +30,6 @@ public:
         m_wait = m_initial;
         m_next = {};
     }
-    /// Failed attempts since the last success.
-    int failures() const { return m_failures; }
     /// The time of the next allowed attempt (the epoch when one is allowed now).
     Clock::time_point nextAttempt() const { return m_next; }
 

@@ -34,9 +34,7 @@ std::optional<SensorMeasurement> takeMeasurement(Thermometer& thermometer,
         const milliseconds at = since(start);
         if (sample) {
             session.addSample(at, sample->objectC, sample->ambientC);
-        } else if (sample.error().kind == SensorFault::Kind::Silent) {
-            session.addSilence(at);
-        } else {
+        } else if (sample.error().kind != SensorFault::Kind::Silent) {
             session.addFault(
                 at, std::string(toString(sample.error().kind)) + ": " + sample.error().message);
         }

@@ -106,7 +106,6 @@ TEST(MeasurementSession, OffsetAndAmbientCompensationAreAppliedAndRecorded) {
 
 TEST(MeasurementSession, SilenceBeyondTheLimitIsASensorError) {
     auto s = session();
-    s.addSilence(milliseconds{1000});
     EXPECT_FALSE(s.result(milliseconds{1000}));
     EXPECT_FALSE(s.result(milliseconds{2000})) << "2.0 s of silence is still within the limit";
     const auto m = s.result(milliseconds{2001});
@@ -217,6 +216,16 @@ TEST(TemperatureCheck, OutOfRangeTwiceHandsTheValueToTheDecision) {
     c.record(measured(MeasurementOutcome::MeasureAgain, 29.0));
     EXPECT_EQ(c.record(measured(MeasurementOutcome::MeasureAgain, 28.5)), TemperatureStep::Done);
     EXPECT_DOUBLE_EQ(*c.input().celsius, 28.5);
+}
+
+TEST(TemperatureCheck, TheRecheckIsMarkedWhicheverMeasurementItIs) {
+    auto c = check();
+    c.record(measured(MeasurementOutcome::MeasureAgain, std::nullopt));
+    EXPECT_FALSE(c.lastWasRecheck());
+    c.record(measured(MeasurementOutcome::Normal, 37.1));
+    EXPECT_FALSE(c.lastWasRecheck()) << "the retry after 'measure again' is no recheck";
+    c.record(measured(MeasurementOutcome::Normal, 37.0));
+    EXPECT_TRUE(c.lastWasRecheck()) << "the third measurement is the recheck here";
 }
 
 TEST(TemperatureCheck, AtMostThreeMeasurements) {
