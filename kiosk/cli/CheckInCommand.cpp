@@ -3,8 +3,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Printing.h"
-#include "cli/Slips.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
 #include "crypto/PersonVault.h"
@@ -216,8 +214,10 @@ int run(const CheckInOptions& o, const Paths& paths) {
                                localTimeText(at->unixMs),
                                *slip,
                                false};
-            printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
-                        "slip-" + std::to_string(state->visitId), queueSlipDocument(view), out);
+            addPrintOutcome(
+                out,
+                printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
+                            "slip-" + std::to_string(state->visitId), queueSlipDocument(view)));
         }
     }
     printJson(out);

@@ -3,7 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/CliContext.h"
-#include "crypto/TrustList.h"
+#include "ops/Slips.h"
+#include "ops/TicketPrinting.h"
 
 namespace vax::cli {
 
@@ -23,8 +24,5 @@ void addPrintCommand(CLI::App& app, int& status);
 void addReprintCommand(CLI::App& app, const Paths& paths, int& status);
 void addDevicesCommands(CLI::App& app, const Paths& paths, int& status);
 void addNetworkCommands(CLI::App& app, const Paths& paths, int& status);
-
-/// The trust list of this device: its trust file, or its own site keys.
-Result<TrustList> loadTrust(const KioskConfig& config);
 
 }  // namespace vax::cli

@@ -8,7 +8,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Printing.h"
 #include "devices/I2cBus.h"
 #include "devices/Mlx90614.h"
 #include "devices/OpenThermometer.h"
@@ -102,10 +101,10 @@ json probePrinter(const KioskConfig& config, bool printTest) {
     out["uri"] = config.devices.printer;
     if (printTest && health.state != DeviceState::Missing) {
         const std::int64_t nowMs = now().unixMs;
-        printTicket(
-            config.devices.printer, config.devices.printerProfile, "test-" + std::to_string(nowMs),
-            testTicketDocument(config.devices.printerProfile, localTimeText(nowMs), "VK1:TEST"),
-            out);
+        addPrintOutcome(out, printTicket(config.devices.printer, config.devices.printerProfile,
+                                         "test-" + std::to_string(nowMs),
+                                         testTicketDocument(config.devices.printerProfile,
+                                                            localTimeText(nowMs), "VK1:TEST")));
         if (!out["printed"].get<bool>()) {
             out["state"] = toString(DeviceState::Missing);
             out["message"] = out["print_error"];

@@ -49,6 +49,15 @@ nlohmann::json measurementJson(const TemperatureMeasurement& m) {
                           {"detail", m.detail}};
 }
 
+void addPrintOutcome(nlohmann::json& out, const PrintOutcome& outcome) {
+    out["printed"] = outcome.printed;
+    if (!outcome.printed) {
+        out["print_error"] = outcome.error;
+    } else if (!outcome.warnings.empty()) {
+        out["print_warnings"] = outcome.warnings;
+    }
+}
+
 void printJson(const nlohmann::json& value) {
     std::cout << value.dump() << "\n";
 }

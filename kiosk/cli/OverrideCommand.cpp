@@ -2,7 +2,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Slips.h"
 
 namespace vax::cli {
 

@@ -3,7 +3,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Printing.h"
 
 namespace vax::cli {
 
@@ -21,8 +20,9 @@ int run(const PrintOptions& o) {
     }
     const LocalTime at = now();
     nlohmann::json out{{"to", o.to}, {"profile", o.profile}};
-    printTicket(o.to, o.profile, "test-" + std::to_string(at.unixMs),
-                testTicketDocument(o.profile, localTimeText(at.unixMs), "VK1:TEST"), out);
+    addPrintOutcome(
+        out, printTicket(o.to, o.profile, "test-" + std::to_string(at.unixMs),
+                         testTicketDocument(o.profile, localTimeText(at.unixMs), "VK1:TEST")));
     printJson(out);
     return out["printed"] ? kExitOk : kExitFailure;
 }
@@ -60,7 +60,8 @@ int reprint(const ReprintOptions& o, const Paths& paths) {
                               true,
                               config->policy.observationMinutes};
     nlohmann::json out{{"visit", o.visit}, {"reprint", true}, {"ticket", dose->ticket}};
-    printTicket(o.to, o.profile, "dose-" + std::to_string(o.visit), doseTicketDocument(view), out);
+    addPrintOutcome(out, printTicket(o.to, o.profile, "dose-" + std::to_string(o.visit),
+                                     doseTicketDocument(view)));
     printJson(out);
     return out["printed"] ? kExitOk : kExitFailure;
 }

@@ -3,7 +3,6 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "cli/Printing.h"
 #include "core/Payload.h"
 #include "crypto/CodeSigner.h"
 #include "crypto/TrustList.h"
@@ -117,8 +116,10 @@ int bind(const StationOptions& o, const Paths& paths) {
                             bound->ticket,
                             false,
                             config->policy.observationMinutes};
-        printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
-                    "dose-" + std::to_string(bound->visitId), doseTicketDocument(view), out);
+        addPrintOutcome(
+            out,
+            printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
+                        "dose-" + std::to_string(bound->visitId), doseTicketDocument(view)));
     }
     printJson(out);
     return kExitOk;

@@ -43,21 +43,6 @@ nlohmann::json bodyJson(const SignedCode& code) {
             {"observation_ends_at", t.observationEndsAtUnix}};
 }
 
-}  // namespace
-
-Result<TrustList> loadTrust(const KioskConfig& config) {
-    if (!config.site.trustFile.empty()) {
-        return TrustList::load(config.site.trustFile);
-    }
-    auto keys = SiteKeys::load(config.site.keyFile);
-    if (!keys) {
-        return keys.error();
-    }
-    return TrustList::fromSiteKeys(*keys, config.site.id);
-}
-
-namespace {
-
 int verify(const std::string& text, const Paths& paths) {
     auto config = loadConfigOrReport(paths);
     if (!config) {

@@ -1,10 +1,10 @@
-#include "cli/Slips.h"
+#include "ops/Slips.h"
 
 #include <algorithm>
 
 #include "crypto/CodeSigner.h"
 
-namespace vax::cli {
+namespace vax {
 
 Result<std::string> issueSlip(const KioskConfig& config, const SiteKeys& keys,
                               const VisitState& visit, const ProtectedId& person,
@@ -28,4 +28,15 @@ Result<std::string> issueSlip(const KioskConfig& config, const SiteKeys& keys,
     return signer->sign(slip);
 }
 
-}  // namespace vax::cli
+Result<TrustList> loadTrust(const KioskConfig& config) {
+    if (!config.site.trustFile.empty()) {
+        return TrustList::load(config.site.trustFile);
+    }
+    auto keys = SiteKeys::load(config.site.keyFile);
+    if (!keys) {
+        return keys.error();
+    }
+    return TrustList::fromSiteKeys(*keys, config.site.id);
+}
+
+}  // namespace vax

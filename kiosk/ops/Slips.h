@@ -6,9 +6,10 @@
 #include "core/Result.h"
 #include "crypto/PersonVault.h"
 #include "crypto/SiteKeys.h"
+#include "crypto/TrustList.h"
 #include "store/Journal.h"
 
-namespace vax::cli {
+namespace vax {
 
 /// The signed queue slip of a queued visit, as printed ("VK1:..."). The person travels as a
 /// keyed-hash reference, the masked number, and the number sealed to the site.
@@ -16,4 +17,7 @@ Result<std::string> issueSlip(const KioskConfig& config, const SiteKeys& keys,
                               const VisitState& visit, const ProtectedId& person,
                               std::int64_t issuedAtMs);
 
-}  // namespace vax::cli
+/// The trust list of this device: its trust file, or its own site keys.
+Result<TrustList> loadTrust(const KioskConfig& config);
+
+}  // namespace vax

@@ -1,4 +1,4 @@
-#include "cli/Printing.h"
+#include "ops/TicketPrinting.h"
 
 #include <ctime>
 
@@ -6,31 +6,30 @@
 #include "devices/PrinterTransport.h"
 #include "devices/TicketPrinter.h"
 
-namespace vax::cli {
+namespace vax {
 
-void printTicket(const std::string& uri, const std::string& profileName,
-                 const std::string& ticketId, const TicketDocument& document, nlohmann::json& out) {
-    out["printed"] = false;
+PrintOutcome printTicket(const std::string& uri, const std::string& profileName,
+                         const std::string& ticketId, const TicketDocument& document) {
+    PrintOutcome outcome;
     const auto profile = printerProfile(profileName);
     if (!profile) {
-        out["print_error"] = "unknown printer profile '" + profileName + "'";
-        return;
+        outcome.error = "unknown printer profile '" + profileName + "'";
+        return outcome;
     }
     auto transport = openPrinter(uri);
     if (!transport) {
-        out["print_error"] = transport.error().message;
-        return;
+        outcome.error = transport.error().message;
+        return outcome;
     }
     TicketPrinter printer(std::move(transport).value(), *profile);
     auto printed = printer.print({ticketId, document, false});
     if (!printed) {
-        out["print_error"] = printed.error().message;
-        return;
+        outcome.error = printed.error().message;
+        return outcome;
     }
-    out["printed"] = true;
-    if (!printed->warnings.empty()) {
-        out["print_warnings"] = printed->warnings;
-    }
+    outcome.printed = true;
+    outcome.warnings = printed->warnings;
+    return outcome;
 }
 
 std::string localTimeText(std::int64_t unixMs) {
@@ -42,4 +41,4 @@ std::string localTimeText(std::int64_t unixMs) {
     return buf;
 }
 
-}  // namespace vax::cli
+}  // namespace vax
