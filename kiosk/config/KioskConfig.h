@@ -98,6 +98,13 @@ struct NetworkConfig {
 };
 
 /// Everything read from the kiosk's TOML file (`/etc/vaxkiosk/kiosk.toml`).
+/// A staff member who may open the staff console (`[[staff]]`).
+struct StaffMember {
+    std::string id;       ///< short staff id, written in the audit log
+    std::string name;     ///< shown on the console's sign-in list
+    std::string pinHash;  ///< libsodium crypto_pwhash_str ("$argon2id$..."), never the PIN
+};
+
 struct KioskConfig {
     SiteConfig site;
     Policy policy;
@@ -105,6 +112,7 @@ struct KioskConfig {
     ScanningConfig scanning;
     MeasurementSettings measurement;  ///< `[temperature]`: raw IR readings to body temperature
     NetworkConfig network;
+    std::vector<StaffMember> staff;  ///< who may sign in to the staff console
 };
 
 /// Parses a kiosk TOML document. `sourceName` names it in error messages, which read
