@@ -24,5 +24,6 @@ void addPrintCommand(CLI::App& app, int& status);
 void addReprintCommand(CLI::App& app, const Paths& paths, int& status);
 void addDevicesCommands(CLI::App& app, const Paths& paths, int& status);
 void addNetworkCommands(CLI::App& app, const Paths& paths, int& status);
+void addStaffCommands(CLI::App& app, const Paths& paths, int& status);
 
 }  // namespace vax::cli

@@ -3,6 +3,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "ops/StationDesk.h"
 
 namespace vax::cli {
 
@@ -43,25 +44,13 @@ int reprint(const ReprintOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto dose = journal->doseRecord(o.visit);
-    if (!dose) {
-        return fail(kExitBadInput, dose.error().message);
+    auto view = reprintView(*config, *journal, o.visit);
+    if (!view) {
+        return fail(kExitBadInput, view.error().message);
     }
-    const Product* product = config->policy.findProduct(dose->productCode);
-    const DoseTicketView view{config->site.name,
-                              dose->maskedId,
-                              product ? product->name : dose->productCode,
-                              dose->lot,
-                              dose->doseNumber,
-                              dose->station,
-                              localTimeText(dose->vaccinatedAtMs),
-                              localTimeText(dose->observationEndsAtMs),
-                              dose->ticket,
-                              true,
-                              config->policy.observationMinutes};
-    nlohmann::json out{{"visit", o.visit}, {"reprint", true}, {"ticket", dose->ticket}};
+    nlohmann::json out{{"visit", o.visit}, {"reprint", true}, {"ticket", view->qrText}};
     addPrintOutcome(out, printTicket(o.to, o.profile, "dose-" + std::to_string(o.visit),
-                                     doseTicketDocument(view)));
+                                     doseTicketDocument(*view)));
     printJson(out);
     return out["printed"] ? kExitOk : kExitFailure;
 }

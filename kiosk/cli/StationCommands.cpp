@@ -3,10 +3,8 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
-#include "core/Payload.h"
-#include "crypto/CodeSigner.h"
-#include "crypto/TrustList.h"
 #include "devices/ClockStatus.h"
+#include "ops/StationDesk.h"
 
 namespace vax::cli {
 
@@ -27,23 +25,6 @@ struct StationOptions {
     int extendMinutes = 30;
 };
 
-// The verified body of a signed code of the expected kind, or an exit-2 message.
-template <class Body>
-Result<Body> verifiedBody(const KioskConfig& config, const std::string& text, const char* what) {
-    auto trust = loadTrust(config);
-    if (!trust) {
-        return trust.error();
-    }
-    auto verified = trust->verify(text, config.site.id);
-    if (!verified) {
-        return Error{std::string(what) + " refused: " + verified.error().message};
-    }
-    if (const auto* body = std::get_if<Body>(&verified->body)) {
-        return *body;
-    }
-    return Error{std::string("this is not a ") + what};
-}
-
 int bind(const StationOptions& o, const Paths& paths) {
     const auto at = atOrNow(o.at);
     if (!at) {
@@ -53,88 +34,65 @@ int bind(const StationOptions& o, const Paths& paths) {
     if (!config) {
         return kExitFailure;
     }
-    auto slip = verifiedBody<QueueSlip>(*config, o.slip, "queue slip");
-    if (!slip) {
-        return fail(kExitBadInput, slip.error().message);
-    }
-    const ClassifiedPayload code = classifyPayload(o.code, config->scanning.rules, at->date);
-    auto pack = identifyPack(code, config->policy);
-    if (!pack) {
-        return fail(kExitBadInput, "vaccine code refused: " + pack.error().message);
-    }
     auto keys = SiteKeys::load(config->site.keyFile);
     if (!keys) {
         return fail(kExitFailure, keys.error().message);
-    }
-    auto signer = CodeSigner::create(*keys, config->site.id);
-    if (!signer) {
-        return fail(kExitFailure, signer.error().message);
     }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
     }
-    const BindRequest request{slip->visitId,
-                              slip->person,
-                              *pack,
-                              o.station,
-                              at->unixMs,
-                              at->date.iso(),
-                              config->policy.observationMinutes,
-                              &config->policy};
-    auto bound =
-        journal->bindDose(request, [&](const DoseTicket& ticket) { return signer->sign(ticket); });
+    auto bound = bindAtStation(*config, *keys, *journal, o.slip, o.code, o.station,
+                               SiteTime{at->unixMs, at->date});
     if (!bound) {
-        nlohmann::json earlier = nlohmann::json::array();
-        for (const auto& e : bound.error().earlier) {
-            earlier.push_back(
-                {{"visit", e.visitId}, {"at_ms", e.vaccinatedAtMs}, {"station", e.station}});
+        const StationRefusal& refusal = bound.error();
+        if (refusal.kind == StationRefusal::Kind::Setup) {
+            return fail(kExitFailure, refusal.message);
         }
-        printJson(
-            {{"bound", false}, {"reason", bound.error().message}, {"earlier_bindings", earlier}});
-        return fail(kExitBadInput, "binding refused: " + bound.error().message);
+        if (refusal.kind == StationRefusal::Kind::Binding) {
+            nlohmann::json earlier = nlohmann::json::array();
+            for (const auto& e : refusal.earlier) {
+                earlier.push_back(
+                    {{"visit", e.visitId}, {"at_ms", e.vaccinatedAtMs}, {"station", e.station}});
+            }
+            printJson(
+                {{"bound", false}, {"reason", refusal.reason}, {"earlier_bindings", earlier}});
+        }
+        return fail(kExitBadInput, refusal.message);
     }
+    const StationBinding& b = *bound;
     nlohmann::json out{{"bound", true},
-                       {"visit", bound->visitId},
-                       {"person", slip->maskedId},
-                       {"product", pack->product->code},
-                       {"lot", pack->lot},
-                       {"trace_code", pack->traceCode},
-                       {"dose_number", bound->doseNumber},
-                       {"observation_ends_at_ms", bound->observationEndsAtMs},
-                       {"ticket", bound->ticket}};
+                       {"visit", b.bound.visitId},
+                       {"person", b.maskedId},
+                       {"product", b.pack.product->code},
+                       {"lot", b.pack.lot},
+                       {"trace_code", b.pack.traceCode},
+                       {"dose_number", b.bound.doseNumber},
+                       {"observation_ends_at_ms", b.bound.observationEndsAtMs},
+                       {"ticket", b.bound.ticket}};
     const std::string printer = o.print.empty() ? config->devices.printer : o.print;
     if (!printer.empty()) {
-        DoseTicketView view{config->site.name,
-                            slip->maskedId,
-                            pack->product->name,
-                            pack->lot,
-                            bound->doseNumber,
-                            o.station,
-                            localTimeText(at->unixMs),
-                            localTimeText(bound->observationEndsAtMs),
-                            bound->ticket,
-                            false,
-                            config->policy.observationMinutes};
         addPrintOutcome(
             out,
             printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
-                        "dose-" + std::to_string(bound->visitId), doseTicketDocument(view)));
+                        "dose-" + std::to_string(b.bound.visitId), doseTicketDocument(b.ticket)));
     }
     printJson(out);
     return kExitOk;
 }
 
-std::string_view verdictName(ExitVerdict v) {
+std::string_view verdictName(ExitCheck::Verdict v) {
     switch (v) {
-        case ExitVerdict::MayLeave:
+        case ExitCheck::Verdict::MayLeave:
             return "may_leave";
-        case ExitVerdict::MinutesLeft:
+        case ExitCheck::Verdict::MinutesLeft:
             return "minutes_left";
-        case ExitVerdict::ClockSkew:
+        case ExitCheck::Verdict::ClockSkew:
             return "clock_skew";
+        case ExitCheck::Verdict::NotValid:
+            break;
     }
-    return "minutes_left";
+    return "not_valid";
 }
 
 int exitScan(const StationOptions& o, const Paths& paths) {
@@ -146,26 +104,21 @@ int exitScan(const StationOptions& o, const Paths& paths) {
     if (!config) {
         return kExitFailure;
     }
-    auto ticket = verifiedBody<DoseTicket>(*config, o.code, "dose ticket");
-    if (!ticket) {
-        printJson({{"verdict", "not_valid"}, {"reason", ticket.error().message}});
-        return fail(kExitBadInput, ticket.error().message);
-    }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
     }
-    auto scan = journal->exitScan(ticket->visitId, ticket->traceCode, at->unixMs);
-    if (!scan) {
-        printJson({{"verdict", "not_valid"}, {"reason", scan.error().message}});
-        return fail(kExitBadInput, scan.error().message);
+    const ExitCheck check = checkExit(*config, *journal, o.code, at->unixMs);
+    if (check.verdict == ExitCheck::Verdict::NotValid) {
+        printJson({{"verdict", "not_valid"}, {"reason", check.reason}});
+        return fail(kExitBadInput, check.reason);
     }
     const ClockStatus clock = readClockStatus();
-    printJson({{"verdict", verdictName(scan->decision.verdict)},
-               {"minutes_left", scan->decision.minutesLeft},
-               {"visit", scan->visitId},
-               {"already_left", scan->alreadyLeft},
-               {"observation_ends_at_ms", scan->observationEndsAtMs},
+    printJson({{"verdict", verdictName(check.verdict)},
+               {"minutes_left", check.minutesLeft},
+               {"visit", check.visitId},
+               {"already_left", check.alreadyLeft},
+               {"observation_ends_at_ms", check.observationEndsAtMs},
                {"clock",
                 {{"synchronized", clock.synchronized},
                  {"last_sync_ms",

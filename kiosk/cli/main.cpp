@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     addReprintCommand(app, paths, status);
     addDevicesCommands(app, paths, status);
     addNetworkCommands(app, paths, status);
+    addStaffCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

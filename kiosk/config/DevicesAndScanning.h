@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to vaxconfig: readers of the [devices], [devices.thermometer], [temperature]
-// and [scanning] sections.
+// Internal to vaxconfig: readers of the [devices], [devices.thermometer], [temperature],
+// [network], [scanning] and [[staff]] sections.
 
 #include "config/KioskConfig.h"
 #include "config/TomlReader.h"
@@ -16,5 +16,7 @@ void readMeasurement(Reader& reader, const Scope& scope, MeasurementSettings& se
 void readNetwork(Reader& reader, const Scope& scope, const std::filesystem::path& baseDir,
                  NetworkConfig& network);
 void readScanning(Reader& reader, const Scope& scope, ScanningConfig& scanning);
+/// Every [[staff]] table of the document `root`; ids are unique.
+void readStaff(Reader& reader, const Scope& root, std::vector<StaffMember>& staff);
 
 }  // namespace vax::config_detail

@@ -22,9 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRootKeys[] = {"site",     "policy",        "questionnaire",
-                                          "product",  "campaign_step", "devices",
-                                          "scanning", "temperature",   "network"};
+constexpr std::string_view kRootKeys[] = {
+    "site",    "policy",   "questionnaire", "product", "campaign_step",
+    "devices", "scanning", "temperature",   "network", "staff"};
 constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file", "trust_file"};
 constexpr std::string_view kPolicyKeys[] = {
     "require_health_code", "fever_threshold_c", "valid_min_c", "valid_max_c",
@@ -395,6 +395,7 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view sou
             readMeasurement(reader, Scope{*temperature->as_table(), "temperature"},
                             config.measurement);
         }
+        readStaff(reader, root, config.staff);
     }
     if (reader.failed()) {
         return reader.takeError();

@@ -98,7 +98,6 @@ struct NetworkConfig {
     int uploadBatch = 250;           ///< records per upload request
 };
 
-/// Everything read from the kiosk's TOML file (`/etc/vaxkiosk/kiosk.toml`).
 /// A staff member who may open the staff console (`[[staff]]`).
 struct StaffMember {
     std::string id;       ///< short staff id, written in the audit log
@@ -106,6 +105,7 @@ struct StaffMember {
     std::string pinHash;  ///< libsodium crypto_pwhash_str ("$argon2id$..."), never the PIN
 };
 
+/// Everything read from the kiosk's TOML file (`/etc/vaxkiosk/kiosk.toml`).
 struct KioskConfig {
     SiteConfig site;
     Policy policy;

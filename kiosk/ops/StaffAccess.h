@@ -13,6 +13,8 @@ namespace vax {
 /// Wrong PINs in a row (per kiosk) that lock the staff console, and for how long.
 inline constexpr int kStaffMaxFailures = 5;
 inline constexpr std::int64_t kStaffLockoutMs = 5 * 60 * 1000;
+/// Wrong PINs count towards the lockout for this long.
+inline constexpr std::int64_t kStaffFailureWindowMs = 5 * 60 * 1000;
 /// A staff session ends after this long without a touch.
 inline constexpr std::int64_t kStaffIdleLogoutMs = 2 * 60 * 1000;
 
@@ -49,6 +51,9 @@ public:
     /// The staff list the console offers (ids and names).
     const std::vector<StaffMember>& staff() const { return m_staff; }
 
+    /// Signs `staffId` in with `pin`. Every refused attempt counts towards the lockout (an
+    /// unknown id and a PIN of the wrong form too: the lock bounds guessing, whatever was
+    /// typed), except those refused by the lockout itself. A failed audit write refuses.
     Result<StaffSession, LoginRefusal> login(const std::string& staffId, const std::string& pin,
                                              std::int64_t nowMs);
     /// Non-zero while locked out: when the console opens again.

@@ -21,23 +21,28 @@ struct SiteTime {
 
 /// A dose bound at the vaccination station: one person, one dose, one code.
 struct StationBinding {
-    BoundDose bound;         ///< visit, dose number, signed ticket text, observation end
-    std::string maskedId;    ///< from the verified slip
-    PackInfo pack;           ///< product, lot, trace code, expiry
-    DoseTicketView ticket;   ///< what the printed ticket shows
+    BoundDose bound;        ///< visit, dose number, signed ticket text, observation end
+    std::string maskedId;   ///< from the verified slip
+    PackInfo pack;          ///< product, lot, trace code, expiry
+    DoseTicketView ticket;  ///< what the printed ticket shows
 };
 
 /// Why the station refused: a slip or vaccine code that is not valid (bad signature, wrong
 /// kind, expired pack), or the journal's refusal (trace code already used: `earlier` lists
 /// where).
 struct StationRefusal {
+    /// What was refused: the slip, the vaccine code, the binding (the journal said no), or
+    /// the station itself cannot work (trust list, signing key): call the technician.
+    enum class Kind { Slip, VaccineCode, Binding, Setup };
     std::string message;                  ///< for the nurse, names what to do
     std::vector<EarlierBinding> earlier;  ///< earlier bindings of the same trace code
+    Kind kind = Kind::Binding;
+    std::string reason;  ///< `message` without its "... refused: " lead
 };
 
 /// Binds the person on the scanned queue slip (`slipText`, "VK1:...") to the scanned vaccine
 /// code (`vaccineText`, GS1 or the catalogue's format) at `station`, and signs the dose
-/// ticket. Nothing is recorded on refusal.
+/// ticket. No dose is recorded on refusal; a refused binding is journaled as such.
 Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
                                                      const SiteKeys& keys, Journal& journal,
                                                      const std::string& slipText,
@@ -50,11 +55,11 @@ struct ExitCheck {
     /// may-leave).
     enum class Verdict { MayLeave, MinutesLeft, ClockSkew, NotValid };
     Verdict verdict = Verdict::NotValid;
-    int minutesLeft = 0;             ///< MinutesLeft: whole minutes, rounded up
+    int minutesLeft = 0;  ///< MinutesLeft: whole minutes, rounded up
     std::int64_t visitId = 0;
     std::int64_t observationEndsAtMs = 0;
-    bool alreadyLeft = false;        ///< a second scan of a ticket that already left
-    std::string reason;              ///< NotValid: why, for the staff member
+    bool alreadyLeft = false;  ///< a second scan of a ticket that already left
+    std::string reason;        ///< NotValid: why, for the staff member
 };
 
 /// Verifies a scanned dose ticket against the trust list and checks the observation time in

@@ -313,20 +313,10 @@ Result<VisitState> Journal::override(const Override& d) {
         return Error{"visit " + std::to_string(d.visitId) + " is " +
                      std::string(toString(row->state.stage)) + ", not awaiting a decision"};
     }
-    auto audit = m_db.prepare(
-        "INSERT INTO audit (at, staff, action, visit_id, reason, detail) VALUES (?,?,?,?,?,?)");
-    if (!audit) {
-        return audit.error();
-    }
-    const std::string action = "override_" + std::string(toString(d.outcome));
     const json detail{{"entry_decision", toString(row->state.decision)}};
-    audit->bind(1, d.atMs)
-        .bind(2, d.staff)
-        .bind(3, action)
-        .bind(4, d.visitId)
-        .bind(5, d.reason)
-        .bind(6, detail.dump());
-    if (auto st = audit->run(); !st) {
+    if (auto st = recordAudit({d.staff, "override_" + std::string(toString(d.outcome)), d.visitId,
+                               d.reason, detail.dump(), d.atMs});
+        !st) {
         return st.error();
     }
     const json data{{"outcome", toString(d.outcome)}, {"audit_id", m_db.lastInsertId()}};

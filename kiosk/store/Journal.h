@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/CivilDate.h"
@@ -123,6 +125,32 @@ struct Override {
     std::vector<Desk> desks{'A', 'B'};
 };
 
+/// A visit waiting for a staff decision, as the console lists it.
+struct AwaitingReview {
+    std::int64_t visitId = 0;
+    std::string maskedId;
+    Outcome decision = Outcome::StaffReview;  ///< the entry's decision
+    std::vector<std::string> reasons;         ///< reason keys, as ReasonCode names them
+    std::int64_t checkedInAtMs = 0;
+};
+
+/// A row of the append-only audit log: which staff member did what, when and why.
+struct AuditEntry {
+    std::string staff;   ///< staff id from the config, never a resident's data
+    std::string action;  ///< e.g. "override_defer", "staff_login", "staff_login_failed"
+    std::optional<std::int64_t> visitId;
+    std::string reason;
+    std::string detail = "{}";  ///< JSON; never a PIN, an ID number or a name
+    std::int64_t atMs = 0;
+};
+
+/// Check-ins, doses and exits in one local hour of a day (the staff console's chart).
+struct HourlyCounts {
+    int checkIns = 0;
+    int doses = 0;
+    int exits = 0;
+};
+
 /// The site's append-only journal in SQLite, with the visit table as its projection.
 /// Every method commits before it returns: what it reports as done is on disk.
 class Journal {
@@ -174,6 +202,21 @@ public:
     Result<std::vector<InObservation>> observationList(std::int64_t nowMs);
     /// The day's dose, observation and reaction figures.
     Result<DoseFigures> doseFigures(const std::string& day, std::int64_t nowMs);
+
+    /// Check-ins, doses and exits of the day's visits by the local hour (the machine's time
+    /// zone) they happened in; index 0 is 00:00-00:59. Events after the day's midnight are
+    /// left out.
+    Result<std::array<HourlyCounts, 24>> hourlyThroughput(const std::string& day);
+    /// The day's visits awaiting a staff decision, oldest first.
+    Result<std::vector<AwaitingReview>> awaitingReview(const std::string& day);
+
+    /// Appends a row to the audit log.
+    Status recordAudit(const AuditEntry& entry);
+    /// When `action` was last audited at or before `untilMs`; nullopt when never.
+    Result<std::optional<std::int64_t>> lastAuditAt(std::string_view action, std::int64_t untilMs);
+    /// The times of `action`'s audit rows after `afterMs` up to `untilMs`, oldest first.
+    Result<std::vector<std::int64_t>> auditTimes(std::string_view action, std::int64_t afterMs,
+                                                 std::int64_t untilMs);
 
     Database& database() { return m_db; }
 

@@ -220,8 +220,13 @@ Result<ExitScan> Journal::exitScan(std::int64_t visitId, const std::string& trac
     if (!st) {
         return st.error();
     }
-    if (!found || boundCode != traceCode) {
-        return Error{"this ticket does not match the site's record of the dose"};
+    if (!found) {
+        return Error{"no dose is recorded for visit " + std::to_string(visitId) +
+                     " at this site: ask at the station"};
+    }
+    if (boundCode != traceCode) {
+        return Error{"this ticket's vaccine code does not match the dose recorded for visit " +
+                     std::to_string(visitId)};
     }
     if (exitedAt) {
         scan.alreadyLeft = true;

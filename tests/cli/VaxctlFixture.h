@@ -41,13 +41,22 @@ protected:
             m_dir / "kiosk.toml");
     }
 
-    CmdRun vaxctl(std::vector<std::string> args) {
+    // `input`, when given, is the command's standard input.
+    CmdRun vaxctl(std::vector<std::string> args, const std::string* input = nullptr) {
         args.insert(args.begin(), {VAXCTL_PATH, "--db", (m_dir / "kiosk.db").string(), "--config",
                                    (m_dir / "kiosk.toml").string()});
+        const auto inPath = m_dir / "stdin";
         const auto outPath = m_dir / "stdout";
         const auto errPath = m_dir / "stderr";
+        if (input) {
+            std::ofstream(inPath, std::ios::trunc) << *input;
+        }
         const pid_t pid = ::fork();
         if (pid == 0) {
+            if (input) {
+                const int in = ::open(inPath.c_str(), O_RDONLY);
+                ::dup2(in, 0);
+            }
             const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
             const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
             ::dup2(out, 1);

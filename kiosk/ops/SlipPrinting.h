@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "config/KioskConfig.h"
+#include "crypto/PersonVault.h"
+#include "crypto/SiteKeys.h"
+#include "ops/TicketPrinting.h"
+#include "store/Journal.h"
+
+namespace vax {
+
+/// A queue slip issued for a queued visit and sent to the printer.
+struct PrintedSlip {
+    std::string slip;    ///< the signed text ("VK1:..."), empty when it could not be issued
+    PrintOutcome print;  ///< printed, or why not
+};
+
+/// Issues the queued visit's signed slip and prints it on the config's printer. The visit is
+/// in the journal already: a failure here only means staff hand out the slip (a reprint, or
+/// vaxctl, issues it again).
+PrintedSlip issueAndPrintSlip(const KioskConfig& config, const SiteKeys& keys,
+                              const VisitState& visit, const ProtectedId& person,
+                              std::int64_t atMs);
+
+}  // namespace vax
