@@ -6,24 +6,24 @@ import QtQuick.Window
 // (the guideline asks for 15 mm), large text, strong contrast.
 Button {
     id: control
-    property color tone: "#1565c0"
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    property color tone: Theme.action
+    readonly property real mm: Theme.mm
 
     implicitHeight: Math.round(22 * mm)
     implicitWidth: Math.max(Math.round(40 * mm), contentItem.implicitWidth + 16 * mm)
-    font.pixelSize: Math.round(10 * mm)
+    font.pixelSize: Theme.px(10)
     font.bold: true
 
     contentItem: Text {
         text: control.text
         font: control.font
-        color: control.enabled ? "white" : "#eeeeee"
+        color: control.enabled ? Theme.onDark : "#eeeeee"
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.WordWrap
     }
     background: Rectangle {
         radius: 3 * control.mm
-        color: !control.enabled ? "#9e9e9e" : control.down ? Qt.darker(control.tone, 1.3) : control.tone
+        color: !control.enabled ? Theme.disabled : control.down ? Qt.darker(control.tone, 1.3) : control.tone
     }
 }

@@ -2,31 +2,39 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Window
+import QtQuick.VirtualKeyboard
 import VaxKiosk
 
-// The entry kiosk: a header with the site and the language switch, and one screen per step of
-// the entry check. Chinese by default; every screen can switch to English.
+// The kiosk's window: a header (site, the device's role, text size, contrast, language, the
+// staff door) over the screens of the role this device has (entry, station, exit, console).
+// Chinese by default; every screen can switch to English.
 Window {
     id: root
-    required property EntryFlow flow
-    required property CameraFeed camera
-    required property Language language
-    required property string siteName
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    required property KioskApp kiosk
+    readonly property real mm: Theme.mm
 
     width: 1280
     height: 800
     visible: true
-    color: "#f4f7fa"
-    title: qsTr("VaxKiosk entry check")
+    color: Theme.background
+    title: qsTr("VaxKiosk")
 
-    // Every new person starts in Chinese.
+    // Every new resident starts in Chinese, with the standard look.
     Connections {
-        target: root.flow
+        target: root.kiosk.flow
+        enabled: root.kiosk.flow !== null
         function onStateChanged() {
-            if (root.flow.state === EntryFlow.Welcome)
-                root.language.reset()
+            if (root.kiosk.flow.state === EntryFlow.Welcome) {
+                root.kiosk.language.reset()
+                Theme.largeText = false
+                Theme.highContrast = false
+            }
         }
+    }
+
+    function noteActivity() {
+        if (root.kiosk.flow)
+            root.kiosk.flow.noteActivity()
     }
 
     Item {
@@ -34,56 +42,127 @@ Window {
         // Any touch keeps the visit alive; the buttons still get their press.
         TapHandler {
             gesturePolicy: TapHandler.DragThreshold
-            onPressedChanged: root.flow.noteActivity()
+            onPressedChanged: root.noteActivity()
         }
 
         Rectangle {
             id: header
             anchors { left: parent.left; right: parent.right; top: parent.top }
             height: Math.round(26 * root.mm)
-            color: "#0d47a1"
+            color: Theme.primary
 
-            Text {
-                objectName: "siteName"
-                anchors { left: parent.left; leftMargin: 6 * root.mm; right: languageSwitch.left; rightMargin: 4 * root.mm; verticalCenter: parent.verticalCenter }
-                text: root.siteName
-                color: "white"
-                font.pixelSize: Math.round(7 * root.mm)
-                elide: Text.ElideRight
-            }
-            BigButton {
-                id: languageSwitch
-                objectName: "languageSwitch"
-                anchors { right: parent.right; rightMargin: 3 * root.mm; verticalCenter: parent.verticalCenter }
-                implicitHeight: Math.round(20 * root.mm)
-                tone: "#1e88e5"
-                // Each language names itself, so a person who reads only one finds it.
-                text: root.language.code === "zh" ? "English" : "中文"
-                onClicked: {
-                    root.flow.noteActivity()
-                    root.language.toggle()
+            RowLayout {
+                anchors { fill: parent; leftMargin: 6 * root.mm; rightMargin: 3 * root.mm }
+                spacing: 3 * root.mm
+
+                Text {
+                    objectName: "siteName"
+                    Layout.fillWidth: true
+                    text: root.kiosk.siteName
+                    color: Theme.onDark
+                    font.pixelSize: Theme.px(7)
+                    elide: Text.ElideRight
                 }
+                Text {
+                    objectName: "roleName"
+                    visible: root.kiosk.role !== "entry"
+                    color: Theme.onDark
+                    font.pixelSize: Theme.px(7)
+                    font.bold: true
+                    text: {
+                        switch (root.kiosk.role) {
+                        case "station": return qsTr("Vaccination station")
+                        case "exit": return qsTr("Observation exit")
+                        case "console": return qsTr("Staff console")
+                        default: return ""
+                        }
+                    }
+                }
+                HeaderButton {
+                    objectName: "staffDoor"
+                    visible: root.kiosk.role !== "console"
+                    text: qsTr("Staff")
+                    onClicked: root.kiosk.staff.show()
+                }
+                HeaderButton {
+                    objectName: "largeTextSwitch"
+                    // The label is its own example: a small and a large letter.
+                    text: Theme.largeText ? qsTr("Normal text") : qsTr("Larger text")
+                    checked: Theme.largeText
+                    onClicked: { root.noteActivity(); Theme.largeText = !Theme.largeText }
+                }
+                HeaderButton {
+                    objectName: "contrastSwitch"
+                    text: qsTr("High contrast")
+                    checked: Theme.highContrast
+                    onClicked: { root.noteActivity(); Theme.highContrast = !Theme.highContrast }
+                }
+                HeaderButton {
+                    objectName: "languageSwitch"
+                    // Each language names itself, so a person who reads only one finds it.
+                    text: root.kiosk.language.code === "zh" ? "English" : "中文"
+                    onClicked: { root.noteActivity(); root.kiosk.language.toggle() }
+                }
+            }
+            // Demo only: where the demo printer puts the slips it prints.
+            Text {
+                objectName: "demoTickets"
+                visible: root.kiosk.demoTicketsFolder !== ""
+                anchors { left: parent.left; leftMargin: 6 * root.mm; bottom: parent.bottom; bottomMargin: Math.round(0.8 * root.mm) }
+                width: parent.width * 0.6
+                elide: Text.ElideMiddle
+                color: Theme.onDark
+                font.pixelSize: Math.round(3.2 * root.mm)
+                text: qsTr("Demo: tickets are written to %1").arg(root.kiosk.demoTicketsFolder)
             }
         }
 
         Loader {
             id: screen
+            objectName: "roleScreens"
             anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom; margins: 6 * root.mm }
             sourceComponent: {
-                switch (root.flow.state) {
-                case EntryFlow.Scanned: return scanned
-                case EntryFlow.Temperature: return temperature
-                case EntryFlow.Questions: return questions
-                case EntryFlow.Result: return result
-                default: return welcome
+                switch (root.kiosk.role) {
+                case "entry": return entry
+                case "station": return station
+                case "exit": return exit
+                default: return unsupported
                 }
             }
         }
     }
 
-    Component { id: welcome; WelcomeScreen { flow: root.flow; camera: root.camera } }
-    Component { id: scanned; ScannedScreen { flow: root.flow; camera: root.camera } }
-    Component { id: temperature; TemperatureScreen { flow: root.flow } }
-    Component { id: questions; QuestionScreen { flow: root.flow; language: root.language } }
-    Component { id: result; ResultScreen { flow: root.flow; language: root.language } }
+    // The staff console covers the resident screens while it is open (always, on a console).
+    Loader {
+        objectName: "staffConsole"
+        anchors.fill: parent
+        active: root.kiosk.staff.shown || root.kiosk.role === "console"
+        sourceComponent: StaffScreen { kiosk: root.kiosk }
+    }
+
+    // The on-screen keyboard for typed entries (ID numbers, reasons), over everything.
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        anchors { left: parent.left; right: parent.right }
+        y: active ? parent.height - height : parent.height
+        visible: active
+    }
+
+    Component {
+        id: entry
+        EntryRole { flow: root.kiosk.flow; camera: root.kiosk.camera; language: root.kiosk.language }
+    }
+    Component {
+        id: station
+        StationRole { flow: root.kiosk.station; camera: root.kiosk.camera }
+    }
+    Component {
+        id: exit
+        ExitRole { flow: root.kiosk.exit; camera: root.kiosk.camera }
+    }
+    Component {
+        id: unsupported
+        ScreenTitle { text: qsTr("This device's role is not available yet.") }
+    }
 }

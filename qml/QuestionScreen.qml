@@ -8,7 +8,7 @@ Item {
     id: page
     required property EntryFlow flow
     required property Language language
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    readonly property real mm: Theme.mm
 
     ColumnLayout {
         anchors.fill: parent
@@ -17,8 +17,8 @@ Item {
         Text {
             objectName: "questionProgress"
             Layout.fillWidth: true
-            font.pixelSize: Math.round(7 * page.mm)
-            color: "#486581"
+            font.pixelSize: Theme.px(7)
+            color: Theme.inkSoft
             text: qsTr("Question %1 of %2").arg(page.flow.questionIndex + 1).arg(page.flow.questionCount)
         }
         Text {
@@ -28,10 +28,10 @@ Item {
             wrapMode: Text.WordWrap
             verticalAlignment: Text.AlignVCenter
             fontSizeMode: Text.Fit
-            minimumPixelSize: Math.round(7 * page.mm)
-            font.pixelSize: Math.round(12 * page.mm)
+            minimumPixelSize: Theme.px(7)
+            font.pixelSize: Theme.px(12)
             font.bold: true
-            color: "#102a43"
+            color: Theme.ink
             text: page.language.code === "zh" ? page.flow.questionZh : page.flow.questionEn
         }
         RowLayout {
@@ -66,7 +66,7 @@ Item {
         BigButton {
             objectName: "previousButton"
             visible: page.flow.questionIndex > 0
-            tone: "#607d8b"
+            tone: Theme.neutral
             text: qsTr("Back")
             onClicked: page.flow.previousQuestion()
         }

@@ -9,7 +9,7 @@ Item {
     id: page
     required property EntryFlow flow
     required property Language language
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    readonly property real mm: Theme.mm
     readonly property var outcome: page.flow.resultReady ? page.flow.result.outcome : ""
 
     ColumnLayout {
@@ -38,10 +38,10 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             fontSizeMode: Text.Fit
-            minimumPixelSize: Math.round(30 * page.mm)
-            font.pixelSize: Math.round(70 * page.mm)
+            minimumPixelSize: Theme.px(30)
+            font.pixelSize: Theme.px(70)
             font.bold: true
-            color: "#0d47a1"
+            color: Theme.primary
             text: page.flow.result.queueNumber
         }
         Text {
@@ -50,10 +50,23 @@ Item {
             visible: page.outcome === "proceed"
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            font.pixelSize: Math.round(11 * page.mm)
+            font.pixelSize: Theme.px(11)
             font.bold: true
-            color: "#102a43"
+            color: Theme.ink
             text: qsTr("Please go to registration desk %1").arg(page.flow.result.desk)
+        }
+        // The signed slip: printed, or staff hand it out (the check-in stands either way).
+        Text {
+            objectName: "slipPrinting"
+            Layout.fillWidth: true
+            visible: page.flow.resultReady && page.flow.result.queueNumber !== ""
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.px(8)
+            color: page.flow.result.printed ? Theme.inkSoft : Theme.bad
+            text: page.flow.result.printed
+                  ? qsTr("Your ticket is printing: please take your ticket.")
+                  : qsTr("Printer problem: staff will give you your slip.")
         }
         Text {
             objectName: "resultReasons"
@@ -62,9 +75,9 @@ Item {
             visible: page.outcome === "staff_review" || page.outcome === "defer"
             wrapMode: Text.WordWrap
             fontSizeMode: Text.Fit
-            minimumPixelSize: Math.round(5 * page.mm)
-            font.pixelSize: Math.round(8 * page.mm)
-            color: "#334e68"
+            minimumPixelSize: Theme.px(5)
+            font.pixelSize: Theme.px(8)
+            color: Theme.inkSoft
             text: (page.language.code === "zh" ? page.flow.result.reasonsZh
                                                : page.flow.result.reasonsEn).join("\n")
         }

@@ -9,7 +9,7 @@ Item {
     id: page
     required property EntryFlow flow
     required property CameraFeed camera
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    readonly property real mm: Theme.mm
 
     function healthText(status) {
         switch (status) {
@@ -31,23 +31,20 @@ Item {
         }
     }
 
-    RowLayout {
-        anchors.fill: parent
-        spacing: 8 * page.mm
+    // Side by side on a landscape screen, camera above the details on a portrait one.
+    readonly property bool portrait: page.height > page.width
 
-        Rectangle {
-            Layout.preferredWidth: parent.width * 0.3
-            Layout.preferredHeight: Layout.preferredWidth * 0.5625
-            Layout.alignment: Qt.AlignTop
-            color: "black"
-            radius: 2 * page.mm
-            Image {
-                anchors.fill: parent
-                anchors.margins: 1 * page.mm
-                fillMode: Image.PreserveAspectFit
-                cache: false
-                source: "image://camera/" + page.camera.frameNumber
-            }
+    GridLayout {
+        anchors.fill: parent
+        columns: page.portrait ? 1 : 2
+        rowSpacing: 6 * page.mm
+        columnSpacing: 8 * page.mm
+
+        CameraPreview {
+            Layout.preferredWidth: page.width * (page.portrait ? 0.6 : 0.3)
+            Layout.preferredHeight: Layout.preferredWidth * 0.5625 + 16 * page.mm
+            Layout.alignment: page.portrait ? Qt.AlignHCenter : Qt.AlignTop
+            camera: page.camera
         }
 
         ColumnLayout {
@@ -63,8 +60,8 @@ Item {
 
                 Text {
                     text: qsTr("Health code")
-                    font.pixelSize: Math.round(9 * page.mm)
-                    color: "#334e68"
+                    font.pixelSize: Theme.px(9)
+                    color: Theme.inkSoft
                 }
                 Rectangle {
                     Layout.fillWidth: true
@@ -79,23 +76,23 @@ Item {
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.WordWrap
                         color: "white"
-                        font.pixelSize: Math.round(10 * page.mm)
+                        font.pixelSize: Theme.px(10)
                         font.bold: true
                         text: page.healthText(page.flow.healthCode)
                     }
                 }
                 Text {
                     text: qsTr("ID number")
-                    font.pixelSize: Math.round(9 * page.mm)
-                    color: "#334e68"
+                    font.pixelSize: Theme.px(9)
+                    color: Theme.inkSoft
                 }
                 Text {
                     objectName: "scannedId"
                     Layout.fillWidth: true
                     wrapMode: Text.WrapAnywhere
-                    font.pixelSize: Math.round(10 * page.mm)
+                    font.pixelSize: Theme.px(10)
                     font.bold: page.flow.maskedId.length > 0
-                    color: "#102a43"
+                    color: Theme.ink
                     text: page.flow.maskedId.length > 0 ? page.flow.maskedId
                                                         : qsTr("Please show your electronic ID")
                 }
@@ -106,8 +103,8 @@ Item {
                 Layout.fillWidth: true
                 visible: page.flow.scanProblem.length > 0
                 wrapMode: Text.WordWrap
-                color: "#b71c1c"
-                font.pixelSize: Math.round(7 * page.mm)
+                color: Theme.bad
+                font.pixelSize: Theme.px(7)
                 text: qsTr("This code is not a health code or an ID. Please show another one.")
             }
 
@@ -120,7 +117,7 @@ Item {
                     objectName: "startOverButton"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 2
-                    tone: "#607d8b"
+                    tone: Theme.neutral
                     text: qsTr("Start over")
                     onClicked: page.flow.restart()
                 }

@@ -3,10 +3,10 @@ import QtQuick.Window
 
 // The main sentence of a screen: large, wrapped, never clipped.
 Text {
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
-    font.pixelSize: Math.round(13 * mm)
+    readonly property real mm: Theme.mm
+    font.pixelSize: Theme.px(13)
     font.bold: true
-    color: "#102a43"
+    color: Theme.ink
     wrapMode: Text.WordWrap
     horizontalAlignment: Text.AlignHCenter
 }

@@ -7,7 +7,7 @@ import VaxKiosk
 Item {
     id: page
     required property EntryFlow flow
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    readonly property real mm: Theme.mm
 
     ColumnLayout {
         anchors.fill: parent
@@ -31,9 +31,9 @@ Item {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             visible: page.flow.temperatureText.length > 0
-            font.pixelSize: Math.round(40 * page.mm)
+            font.pixelSize: Theme.px(40)
             font.bold: true
-            color: "#0d47a1"
+            color: Theme.primary
             text: page.flow.temperatureText + " °C"
         }
         Text {
@@ -42,8 +42,8 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             visible: page.flow.temperatureState === "measuring" || page.flow.temperatureState === "again"
-            font.pixelSize: Math.round(8 * page.mm)
-            color: "#334e68"
+            font.pixelSize: Theme.px(8)
+            color: Theme.inkSoft
             text: qsTr("Measuring…")
         }
         Item { Layout.fillHeight: true }

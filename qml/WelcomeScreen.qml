@@ -8,42 +8,22 @@ Item {
     id: page
     required property EntryFlow flow
     required property CameraFeed camera
-    readonly property real mm: Math.max(Screen.pixelDensity, 3.78)
+    readonly property real mm: Theme.mm
 
-    RowLayout {
+    // Side by side on a landscape screen, camera above the words on a portrait one.
+    readonly property bool portrait: page.height > page.width
+
+    GridLayout {
         anchors.fill: parent
-        spacing: 8 * page.mm
+        columns: page.portrait ? 1 : 2
+        rowSpacing: 8 * page.mm
+        columnSpacing: 8 * page.mm
 
-        Rectangle {
-            Layout.preferredWidth: page.width * 0.5
+        CameraPreview {
+            Layout.preferredWidth: page.width * (page.portrait ? 0.9 : 0.5)
             Layout.preferredHeight: Layout.preferredWidth * 9 / 16 + 2 * page.mm
-            Layout.alignment: Qt.AlignVCenter
-            color: "black"
-            radius: 2 * page.mm
-            Image {
-                objectName: "cameraPreview"
-                anchors.fill: parent
-                anchors.margins: 1 * page.mm
-                fillMode: Image.PreserveAspectFit
-                cache: false
-                source: "image://camera/" + page.camera.frameNumber
-            }
-            Rectangle {
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                height: 16 * page.mm
-                color: page.camera.codesInView > 0 ? "#2e7d32" : "#cc263238"
-                radius: 2 * page.mm
-                Text {
-                    anchors.centerIn: parent
-                    width: parent.width - 4 * page.mm
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
-                    color: "white"
-                    font.pixelSize: Math.round(6 * page.mm)
-                    text: page.camera.codesInView > 0 ? qsTr("Reading the code…")
-                                                      : qsTr("Camera")
-                }
-            }
+            Layout.alignment: page.portrait ? Qt.AlignHCenter : Qt.AlignVCenter
+            camera: page.camera
         }
 
         ColumnLayout {
@@ -62,8 +42,8 @@ Item {
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                color: "#334e68"
-                font.pixelSize: Math.round(8 * page.mm)
+                color: Theme.inkSoft
+                font.pixelSize: Theme.px(8)
                 text: qsTr("Hold your phone's health code, then your electronic ID, in front of the camera.")
             }
             Text {
@@ -72,8 +52,8 @@ Item {
                 visible: !page.flow.ready
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                color: "#b71c1c"
-                font.pixelSize: Math.round(7 * page.mm)
+                color: Theme.bad
+                font.pixelSize: Theme.px(7)
                 text: page.flow.setupError.length > 0
                       ? qsTr("This kiosk is out of service. Please ask staff.")
                       : qsTr("Starting…")

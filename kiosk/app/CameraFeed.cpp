@@ -47,6 +47,23 @@ private:
     std::chrono::steady_clock::time_point m_lastPreview{};
 };
 
+// Corners as fractions of the frame, so the overlay fits however the preview is scaled.
+QVariantList outlinesOf(const CodesInView& seen) {
+    QVariantList outlines;
+    if (seen.frameSize.width <= 0 || seen.frameSize.height <= 0) {
+        return outlines;
+    }
+    for (const DecodedCode& code : seen.codes) {
+        QVariantList corners;
+        for (const cv::Point2f& p : code.corners) {
+            corners.append(double(p.x) / seen.frameSize.width);
+            corners.append(double(p.y) / seen.frameSize.height);
+        }
+        outlines.append(QVariant(corners));
+    }
+    return outlines;
+}
+
 }  // namespace
 
 void PreviewStore::put(QImage image) {
@@ -92,14 +109,20 @@ void CameraFeed::start(std::unique_ptr<FrameSource> source, const PipelineOption
     });
     PipelineCallbacks callbacks;
     callbacks.codesInView = [this](const CodesInView& seen) {  // decode thread
-        const int count = int(seen.codes.size());
+        const QVariantList outlines = outlinesOf(seen);
         QMetaObject::invokeMethod(
-            this, [this, count] { onCodesInView(count); }, Qt::QueuedConnection);
+            this, [this, outlines] { onCodesInView(outlines); }, Qt::QueuedConnection);
     };
     callbacks.newCode = [this](const ScannedCode& code) {  // decode thread
         const QString text = QString::fromStdString(code.text);
         QMetaObject::invokeMethod(
-            this, [this, text] { Q_EMIT newCode(text); }, Qt::QueuedConnection);
+            this,
+            [this, text] {
+                ++m_readCount;
+                Q_EMIT codeRead();
+                Q_EMIT newCode(text);
+            },
+            Qt::QueuedConnection);
     };
     callbacks.sourceStatus = [this](const SourceStatus& status) {  // capture thread
         const bool ok = status.state == SourceState::Ok;
@@ -124,11 +147,12 @@ void CameraFeed::onPreview() {
     Q_EMIT frameChanged();
 }
 
-void CameraFeed::onCodesInView(int count) {
-    if (count == m_codesInView) {
-        return;
+void CameraFeed::onCodesInView(const QVariantList& outlines) {
+    if (outlines.isEmpty() && m_outlines.isEmpty()) {
+        return;  // nothing in view, still: no repaint
     }
-    m_codesInView = count;
+    m_codesInView = int(outlines.size());
+    m_outlines = outlines;
     Q_EMIT codesInViewChanged();
 }
 

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QQuickImageProvider>
 #include <QString>
+#include <QVariantList>
 #include <memory>
 #include <mutex>
 
@@ -45,6 +46,8 @@ class CameraFeed : public QObject {
     Q_PROPERTY(int frameNumber READ frameNumber NOTIFY frameChanged)
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(int codesInView READ codesInView NOTIFY codesInViewChanged)
+    Q_PROPERTY(QVariantList codeOutlines READ codeOutlines NOTIFY codesInViewChanged)
+    Q_PROPERTY(int readCount READ readCount NOTIFY codeRead)
     Q_PROPERTY(QString sourceMessage READ sourceMessage NOTIFY activeChanged)
 
 public:
@@ -62,6 +65,11 @@ public:
     int frameNumber() const { return m_frameNumber; }
     bool active() const { return m_active; }
     int codesInView() const { return m_codesInView; }
+    /// The codes on the newest decoded frame, for the overlay: each a list of four corners
+    /// [x0, y0, ... x3, y3] as fractions of the frame's width and height.
+    QVariantList codeOutlines() const { return m_outlines; }
+    /// Confirmed reads so far: the screens flash a green frame when it changes.
+    int readCount() const { return m_readCount; }
     QString sourceMessage() const { return m_sourceMessage; }
 
 Q_SIGNALS:
@@ -70,10 +78,12 @@ Q_SIGNALS:
     void codesInViewChanged();
     /// A confirmed code, once per showing.
     void newCode(const QString& text);
+    /// Emitted with newCode, for the "read" feedback.
+    void codeRead();
 
 private:
     void onPreview();
-    void onCodesInView(int count);
+    void onCodesInView(const QVariantList& outlines);
     void onSourceStatus(bool ok, const QString& message);
 
     std::shared_ptr<PreviewStore> m_preview = std::make_shared<PreviewStore>();
@@ -81,6 +91,8 @@ private:
     int m_frameNumber = 0;
     bool m_active = false;
     int m_codesInView = 0;
+    QVariantList m_outlines;
+    int m_readCount = 0;
     QString m_sourceMessage;
 };
 

@@ -5,9 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "core/CodeFormat.h"
 #include "vision/FrameSource.h"
 
 namespace vax::app {
+
+/// One code the demo camera shows: its text (asked for each time it is shown), its symbology,
+/// and whether it is printed (a slip, a ticket, a pack label) rather than on a phone.
+struct DemoShot {
+    std::function<std::string()> text;
+    CodeFormat format = CodeFormat::QRCode;
+    bool printed = false;
+};
 
 /// The demo's replayed camera, drawn as it plays: an empty scene, a phone showing a health
 /// code, an empty scene, a phone showing an electronic ID, and again. Each round asks for a
@@ -17,6 +26,8 @@ class DemoFrameSource : public FrameSource {
 public:
     DemoFrameSource(std::function<std::string()> healthCode, std::string residentIdCode,
                     double fps = 15);
+    /// The other roles' camera: an empty scene before each of `shots`, in turn, and again.
+    explicit DemoFrameSource(std::vector<DemoShot> shots, double fps = 15);
 
     std::optional<Frame> next() override;  // runs on the capture thread
     SourceStatus status() const override { return {SourceState::Ok, "demo camera"}; }
@@ -25,8 +36,7 @@ public:
 private:
     void beginPhase(int phase);
 
-    std::function<std::string()> m_healthCode;
-    std::string m_residentIdCode;
+    std::vector<DemoShot> m_shots;
     std::chrono::nanoseconds m_period;
     std::chrono::steady_clock::time_point m_due{};
     std::int64_t m_index = 0;

@@ -35,6 +35,8 @@ struct CheckInResult {
     Q_PROPERTY(QStringList reasonsZh MEMBER reasonsZh)
     Q_PROPERTY(QStringList reasonsEn MEMBER reasonsEn)
     Q_PROPERTY(QString error MEMBER error)
+    Q_PROPERTY(bool printed MEMBER printed)
+    Q_PROPERTY(QString printError MEMBER printError)
 
 public:
     QString outcome;      ///< "proceed", "staff_review", "defer"; empty when not recorded
@@ -44,6 +46,10 @@ public:
     QStringList reasonsEn;
     QString error;  ///< why the check-in was not recorded
     qint64 visitId = 0;
+    /// Queued: the signed slip came out of the printer. False with printError when it did not
+    /// (staff give the slip); the check-in stands either way.
+    bool printed = false;
+    QString printError;  ///< for staff, English; empty when printed or not queued
 };
 
 /// What the check-in needs from the screens. The ID number travels in clear only between the

@@ -8,6 +8,7 @@
 #include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "ops/SlipPrinting.h"
 #include "sync/NetworkSetup.h"
 
 namespace vax::app {
@@ -70,8 +71,23 @@ void EntryWorker::checkHealthCode(quint64 session, const QString& text) {
     Q_EMIT healthCodeChecked(session, int(check.status), qs(check.source), qs(check.detail));
 }
 
+void EntryWorker::reportThermometer() {
+    if (!m_thermometer) {
+        Q_EMIT thermometerHealth(QStringLiteral("missing"), m_thermometerError);
+        return;
+    }
+    if (!m_thermometerUsed) {
+        // Drivers open the device at the first reading: nothing is known before.
+        Q_EMIT thermometerHealth(QStringLiteral("unknown"), QStringLiteral("not used yet"));
+        return;
+    }
+    const DeviceHealth health = m_thermometer->health();
+    Q_EMIT thermometerHealth(qs(std::string(toString(health.state))), qs(health.message));
+}
+
 void EntryWorker::measureTemperature(quint64 session) {
     m_cancel = false;
+    m_thermometerUsed = m_thermometerUsed || m_thermometer != nullptr;
     TemperatureResult result;
     if (!m_thermometer || !m_journal) {
         // Nothing measured: the decision gets a sensor error, which means staff review.
@@ -166,6 +182,11 @@ void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
     if (state->queueNumber) {
         out.queueNumber = qs(state->queueNumber->label());
         out.desk = QString(QChar::fromLatin1(state->queueNumber->desk));
+        // After the journal holds the check-in: a failed print only sends the person to staff.
+        const PrintedSlip slip =
+            issueAndPrintSlip(m_config, *m_keys, *state, record.person, at.unixMs);
+        out.printed = slip.print.printed;
+        out.printError = qs(slip.print.error);
     }
     for (const Reason& reason : decision.reasons) {
         out.reasonsZh.append(qs(reason.zh));

@@ -38,8 +38,11 @@ public Q_SLOTS:
     void checkHealthCode(quint64 session, const QString& text);
     /// Runs the entry's temperature procedure, journaling each measurement before it is shown.
     void measureTemperature(quint64 session);
-    /// Decides with the core rules and records the check-in.
+    /// Decides with the core rules and records the check-in; a queued person's signed slip is
+    /// then printed (CheckInResult::printed).
     void checkIn(quint64 session, const vax::app::CheckInRequest& request);
+    /// Answers with thermometerHealth() (the status strip's poll; no reading is taken).
+    void reportThermometer();
 
 Q_SIGNALS:
     /// Empty error: ready.
@@ -50,6 +53,8 @@ Q_SIGNALS:
     void measurementTaken(quint64 session, const QString& outcome, double celsius, bool hasReading);
     void temperatureFinished(quint64 session, const vax::app::TemperatureResult& result);
     void checkedIn(quint64 session, const vax::app::CheckInResult& result);
+    /// `state`: "ok", "degraded", "missing" (vax::DeviceState) or "unknown" (not read yet).
+    void thermometerHealth(const QString& state, const QString& message);
 
 private:
     KioskConfig m_config;
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<HealthCodeChecker> m_checker;
     std::unique_ptr<Thermometer> m_thermometer;
     QString m_thermometerError;
+    bool m_thermometerUsed = false;
     std::atomic<bool> m_cancel{false};
 };
 

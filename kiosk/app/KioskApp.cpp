@@ -9,10 +9,15 @@
 
 #include "CameraFeed.h"
 #include "DemoFrameSource.h"
+#include "DemoSeed.h"
+#include "DemoUpstream.h"
 #include "EntryFlow.h"
 #include "EntryWorker.h"
 #include "Language.h"
 #include "LocalClock.h"
+#include "OutboxPump.h"
+#include "SiteWorker.h"
+#include "StaffWorker.h"
 #include "config/KioskConfig.h"
 
 namespace vax::app {
@@ -51,6 +56,16 @@ KioskApp::KioskApp(QObject* parent) : QObject(parent) {}
 KioskApp::~KioskApp() {
     // The window goes first: it refers to the controllers.
     m_engine.reset();
+    delete m_staff;  // ends the session (audited) while its worker still runs
+    m_staff = nullptr;
+    m_staffThread.quit();
+    m_staffThread.wait();
+    delete m_status;  // stops its polls before the workers it asks go
+    if (m_pump) {
+        m_pump->cancel();  // an upload in progress ends now; the records stay pending
+    }
+    m_pumpThread.quit();
+    m_pumpThread.wait();
     if (m_camera) {
         m_camera->stop();
     }
@@ -60,6 +75,9 @@ KioskApp::~KioskApp() {
     m_workerThread.quit();
     m_workerThread.wait();
     delete m_worker;  // its thread has finished; nothing else refers to it
+    m_siteThread.quit();
+    m_siteThread.wait();
+    m_upstream.reset();  // the demo upstream, last: the pump talked to it
 }
 
 QString KioskApp::start(const AppOptions& options) {
@@ -75,13 +93,21 @@ QString KioskApp::start(const AppOptions& options) {
             }
             folder = m_demoFolder->path();
         }
-        auto demo = KioskDemo::prepare(folder.toStdString());
+        QString upstreamUrl;
+        if (options.demoUpstream) {
+            m_upstream = std::make_unique<DemoUpstream>();
+            upstreamUrl = m_upstream->startForDemo(folder);
+        }
+        auto demo =
+            KioskDemo::prepare(folder.toStdString(), upstreamUrl.toStdString(),
+                               options.role.isEmpty() ? "entry" : options.role.toStdString());
         if (!demo) {
             return QString::fromStdString(demo.error().message);
         }
         m_demo.emplace(std::move(demo).value());
         configPath = QString::fromStdString(m_demo->configPath().string());
         databasePath = QString::fromStdString(m_demo->databasePath().string());
+        m_demoTicketsFolder = QString::fromStdString(m_demo->ticketsFolder().string());
     }
     if (configPath.isEmpty()) {
         configPath = envOr("VAXKIOSK_CONFIG", "/etc/vaxkiosk/kiosk.toml");
@@ -95,24 +121,45 @@ QString KioskApp::start(const AppOptions& options) {
     }
     const PayloadRules rules = config->scanning.rules;
     const PipelineOptions scanning = pipelineOptions(*config);
-    const QString siteName = QString::fromStdString(config->site.name);
+    m_siteName = QString::fromStdString(config->site.name);
+    m_role = QString::fromUtf8(toString(config->site.role).data(),
+                               qsizetype(toString(config->site.role).size()));
     const std::string cameraSpec =
         options.camera.isEmpty() ? config->devices.camera : options.camera.toStdString();
 
-    m_worker = new EntryWorker(std::move(config).value(), databasePath.toStdString());
-    m_worker->moveToThread(&m_workerThread);
-    m_workerThread.setObjectName(QStringLiteral("entry-worker"));
-    m_workerThread.start();
-    m_flow = new EntryFlow(m_worker, rules, this);
-    QMetaObject::invokeMethod(m_worker, &EntryWorker::open, Qt::QueuedConnection);
-
+    const Role role = config->site.role;
+    createServices(*config, databasePath);
+    m_staffWorker = new StaffWorker(*config, databasePath.toStdString());
+    m_staffWorker->moveToThread(&m_staffThread);
+    connect(&m_staffThread, &QThread::finished, m_staffWorker, &QObject::deleteLater);
+    m_staffThread.setObjectName(QStringLiteral("staff-worker"));
+    m_staffThread.start();
+    m_staff = new StaffConsole(m_staffWorker, this);
     m_camera = new CameraFeed(this);
-    connect(m_camera, &CameraFeed::newCode, m_flow, &EntryFlow::acceptCode);
+    if (role == Role::Entry) {
+        m_worker = new EntryWorker(std::move(config).value(), databasePath.toStdString());
+        m_worker->moveToThread(&m_workerThread);
+        m_workerThread.setObjectName(QStringLiteral("entry-worker"));
+        m_workerThread.start();
+        m_flow = new EntryFlow(m_worker, rules, this);
+        watchEntryWorker();
+        QMetaObject::invokeMethod(m_worker, &EntryWorker::open, Qt::QueuedConnection);
+        connect(m_camera, &CameraFeed::newCode, m_flow, &EntryFlow::acceptCode);
+    }
+    std::vector<DemoShot> demoShots;  // the demo station's or exit's camera
+    if (role == Role::Station || role == Role::Exit) {
+        if (QString error = startSiteRole(*config, databasePath, rules, demoShots);
+            !error.isEmpty()) {
+            return error;
+        }
+    }
     if (options.cameraEnabled) {
-        if (m_demo) {
+        if (m_demo && !demoShots.empty()) {
+            m_camera->start(std::make_unique<DemoFrameSource>(std::move(demoShots)), scanning);
+        } else if (m_demo) {
             const KioskDemo demo = *m_demo;
             m_camera->start(std::make_unique<DemoFrameSource>(
-                                [demo] { return demo.freshHealthCode(localNow().unixMs / 1000); },
+                                [demo] { return demo.nextHealthCode(localNow().unixMs / 1000); },
                                 KioskDemo::residentIdCode()),
                             scanning);
         } else if (!cameraSpec.empty()) {
@@ -126,16 +173,15 @@ QString KioskApp::start(const AppOptions& options) {
         }
     }
 
+    startServices();
+
     m_language = new Language(this);
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_language->setEngine(m_engine.get());
     m_engine->addImportPath(QStringLiteral("qrc:/"));
     m_engine->addImageProvider(QStringLiteral("camera"),
                                new CameraImageProvider(m_camera->previewStore()));
-    m_engine->setInitialProperties({{QStringLiteral("flow"), QVariant::fromValue(m_flow)},
-                                    {QStringLiteral("camera"), QVariant::fromValue(m_camera)},
-                                    {QStringLiteral("language"), QVariant::fromValue(m_language)},
-                                    {QStringLiteral("siteName"), siteName}});
+    m_engine->setInitialProperties({{QStringLiteral("kiosk"), QVariant::fromValue(this)}});
     m_engine->load(QUrl(QStringLiteral("qrc:/VaxKiosk/Main.qml")));
     QQuickWindow* shown = window();
     if (!shown) {
@@ -145,6 +191,82 @@ QString KioskApp::start(const AppOptions& options) {
         shown, &QQuickWindow::frameSwapped, this,
         [this] { Q_EMIT firstFrame(m_started.elapsed()); }, Qt::SingleShotConnection);
     return {};
+}
+
+void KioskApp::createServices(const KioskConfig& config, const QString& databasePath) {
+    m_pump = new OutboxPump(config, databasePath.toStdString());
+    m_pump->moveToThread(&m_pumpThread);
+    connect(&m_pumpThread, &QThread::finished, m_pump, &QObject::deleteLater);
+    m_pumpThread.setObjectName(QStringLiteral("outbox-pump"));
+    m_pumpThread.start();
+
+    StatusSources sources;
+    sources.printerUri = config.devices.printer;
+    sources.trustFile =
+        config.network.jwksFile.empty() ? config.site.trustFile : config.network.jwksFile;
+    m_status = new StatusBoard(sources, this);
+    m_status->watchOutbox(m_pump);
+}
+
+void KioskApp::watchEntryWorker() {
+    // The pump opens its journal connection once the worker has opened (and so migrated) it.
+    connect(m_worker, &EntryWorker::opened, m_pump, &OutboxPump::start, Qt::SingleShotConnection);
+    connect(m_worker, &EntryWorker::opened, m_staffWorker, &StaffWorker::open,
+            Qt::SingleShotConnection);
+    connect(m_worker, &EntryWorker::checkedIn, m_pump, &OutboxPump::drainSoon);
+    m_status->watchEntryWorker(m_worker);
+}
+
+QString KioskApp::startSiteRole(const KioskConfig& config, const QString& databasePath,
+                                const PayloadRules& rules, std::vector<DemoShot>& demoShots) {
+    if (m_demo) {
+        // Before the worker opens: the journal is the demo's, the morning already happened.
+        auto seed = seedDemoJournal(config, databasePath.toStdString(), localNow().unixMs);
+        if (!seed) {
+            return QString::fromStdString("demo journal: " + seed.error().message);
+        }
+        demoShots = std::move(seed->shots);
+    }
+    m_siteWorker = new SiteWorker(config, databasePath.toStdString());
+    m_siteWorker->moveToThread(&m_siteThread);
+    connect(&m_siteThread, &QThread::finished, m_siteWorker, &QObject::deleteLater);
+    m_siteThread.setObjectName(config.site.role == Role::Station ? QStringLiteral("station-worker")
+                                                                 : QStringLiteral("exit-worker"));
+    m_siteThread.start();
+    if (config.site.role == Role::Station) {
+        m_station = new StationFlow(m_siteWorker, rules, this);
+        connect(m_camera, &CameraFeed::newCode, m_station, &StationFlow::acceptCode);
+    } else {
+        m_exit = new ExitFlow(m_siteWorker, rules, this);
+        connect(m_camera, &CameraFeed::newCode, m_exit, &ExitFlow::acceptCode);
+    }
+    // The others open their journal connections once this worker has opened (migrated) it.
+    connect(m_siteWorker, &SiteWorker::opened, m_pump, &OutboxPump::start,
+            Qt::SingleShotConnection);
+    connect(m_siteWorker, &SiteWorker::opened, m_staffWorker, &StaffWorker::open,
+            Qt::SingleShotConnection);
+    connect(m_siteWorker, &SiteWorker::recorded, m_pump, &OutboxPump::drainSoon);
+    QMetaObject::invokeMethod(m_siteWorker, &SiteWorker::open, Qt::QueuedConnection);
+    if (m_exit) {
+        constexpr int kObservationPollMs = 30'000;
+        QMetaObject::invokeMethod(
+            m_siteWorker, [worker = m_siteWorker] { worker->pollObservation(kObservationPollMs); },
+            Qt::QueuedConnection);
+    }
+    return {};
+}
+
+void KioskApp::startServices() {
+    if (!m_worker && !m_siteWorker) {
+        QMetaObject::invokeMethod(m_pump, &OutboxPump::start, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_staffWorker, &StaffWorker::open, Qt::QueuedConnection);
+    }
+    m_status->watchCamera(m_camera);
+    m_status->start();
+}
+
+QString KioskApp::demoUpstreamUrl() const {
+    return m_upstream ? m_upstream->baseUrl() : QString();
 }
 
 QQuickWindow* KioskApp::window() const {

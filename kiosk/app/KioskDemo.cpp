@@ -1,10 +1,12 @@
 #include "KioskDemo.h"
 
 #include <atomic>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "crypto/SiteKeys.h"
+#include "ops/StaffAccess.h"
 
 namespace vax::app {
 
@@ -13,13 +15,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // The parts of config/kiosk.example.toml the entry demo needs; the thermometer reads a
-// normal forehead, the health codes are signed by the demo issuer.
+// normal forehead, the health codes are signed by the demo issuer. demoConfig() adds the
+// printer and the upstream services.
 constexpr const char* kDemoConfig =
     R"(# Written by 'vaxkiosk --demo'; every site and code is fictional.
 [site]
 id = "DEMO-001"
 name = "示范路社区卫生服务中心 Shifan Road Community Health Centre"
-role = "entry"
+role = @ROLE@
 key_file = "site.key"
 
 [policy]
@@ -28,22 +31,80 @@ fever_threshold_c = 37.3
 min_age = 18
 doctor_review_from_age = 60
 
+# The station's catalogue (as in config/kiosk.example.toml).
+[[product]]
+code = "INACT-A"
+name = "灭活疫苗（示例甲）Inactivated Vaccine A"
+manufacturer = "示例生物制品有限公司 Example Biologics Co., Ltd."
+trace_prefixes = ["8612345"]
+gtins = ["02001234000017"]
+series_doses = 2
+min_interval_days = 21
+max_interval_days = 56
+booster_min_days = 180
+
+[[product]]
+code = "RECOMB-C"
+name = "重组蛋白疫苗（示例丙）Recombinant Protein Vaccine C"
+manufacturer = "样本生物科技有限公司 Sample Biotech Co., Ltd."
+trace_prefixes = ["8623456"]
+gtins = ["02001234000024"]
+series_doses = 3
+min_interval_days = 28
+max_interval_days = 90
+
+[devices]
+printer = @PRINTER@
+
 [devices.thermometer]
 type = "simulated"
 readings = ["36.4/24.0", "36.5/24.0", "36.5/24.0", "36.6/24.0", "36.5/24.0", "36.5/24.0"]
 rate_hz = 10
 
 [network]
-device_id = "entry-demo"
+device_id = @DEVICE@
 jwks_file = "demo-jwks.json"
 offline_max_age_s = 300
-
+@SERVICES@
 [scanning]
 confirm_window_ms = 500
 debounce_ms = 3000
 health_code_url_prefixes = ["https://hc.example.gov.cn/v/"]
 eid_prefixes = ["EID:"]
 )";
+
+// A TOML basic string.
+std::string tomlString(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+void replaceOnce(std::string& text, const std::string& placeholder, const std::string& value) {
+    text.replace(text.find(placeholder), placeholder.size(), value);
+}
+
+std::string demoConfig(const fs::path& tickets, const std::string& upstreamUrl,
+                       const std::string& role) {
+    std::string toml = kDemoConfig;
+    replaceOnce(toml, "@ROLE@", tomlString(role));
+    replaceOnce(toml, "@DEVICE@", tomlString(role + "-demo"));
+    replaceOnce(toml, "@PRINTER@", tomlString("png:" + tickets.string()));
+    // The demo's staff member, so the staff console can be tried (the PIN is on its screen).
+    auto pinHash = hashPin(KioskDemo::staffPin());
+    toml += "\n[[staff]]\nid = \"demo-nurse\"\nname = \"演示护士 Demo nurse\"\npin_hash = " +
+            tomlString(pinHash ? *pinHash : std::string()) + "\n";
+    replaceOnce(toml, "@SERVICES@",
+                upstreamUrl.empty() ? std::string()
+                                    : "health_code_service = " + tomlString(upstreamUrl) +
+                                          "\nrecords_service = " + tomlString(upstreamUrl) + "\n");
+    return toml;
+}
 
 Status writeText(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -57,13 +118,18 @@ Status writeText(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-Result<KioskDemo> KioskDemo::prepare(const fs::path& folder) {
+Result<KioskDemo> KioskDemo::prepare(const fs::path& given, const std::string& upstreamUrl,
+                                     const std::string& role) {
     std::error_code ec;
-    fs::create_directories(folder, ec);
+    // Absolute, so the printer URI in the config does not depend on the working folder.
+    const fs::path folder = fs::absolute(given, ec);
+    fs::create_directories(folder / "tickets", ec);
     if (ec) {
-        return Error{"cannot create " + folder.string() + ": " + ec.message()};
+        return Error{"cannot create " + (folder / "tickets").string() + ": " + ec.message()};
     }
-    if (auto written = writeText(folder / "kiosk.toml", kDemoConfig); !written) {
+    if (auto written =
+            writeText(folder / "kiosk.toml", demoConfig(folder / "tickets", upstreamUrl, role));
+        !written) {
         return written.error();
     }
     // Fresh keys each run: the demo journal's people stay readable only within one run,
@@ -80,7 +146,7 @@ Result<KioskDemo> KioskDemo::prepare(const fs::path& folder) {
     if (auto written = writeText(folder / "demo-jwks.json", jwks.dump(2)); !written) {
         return written.error();
     }
-    return KioskDemo(folder, std::move(issuer).value());
+    return KioskDemo(folder, std::move(issuer).value(), !upstreamUrl.empty());
 }
 
 std::string KioskDemo::freshHealthCode(std::int64_t nowUnixSeconds) const {
@@ -97,6 +163,31 @@ std::string KioskDemo::freshHealthCode(std::int64_t nowUnixSeconds) const {
 
 std::string KioskDemo::residentIdCode() {
     return "EID:110105198503121234";
+}
+
+std::string KioskDemo::onlineHealthCode() {
+    return "https://hc.example.gov.cn/v/DEMO0000001";
+}
+
+std::string KioskDemo::upstreamSeed(std::int64_t nowUnixSeconds) {
+    const std::time_t updated = std::time_t(nowUnixSeconds - 3600);
+    std::tm utc{};
+    gmtime_r(&updated, &utc);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    const nlohmann::json seed{{"codes", nlohmann::json::array({{{"code", onlineHealthCode()},
+                                                                {"status", "green"},
+                                                                {"name", "王*"},
+                                                                {"masked_id", "1101**********1234"},
+                                                                {"updated_at", when}}})}};
+    return seed.dump(2);
+}
+
+std::string KioskDemo::nextHealthCode(std::int64_t nowUnixSeconds) const {
+    if (m_online && (*m_shown)++ % 2 == 0) {
+        return onlineHealthCode();
+    }
+    return freshHealthCode(nowUnixSeconds);
 }
 
 }  // namespace vax::app

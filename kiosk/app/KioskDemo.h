@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -16,27 +17,53 @@ namespace vax::app {
 class KioskDemo {
 public:
     /// Writes kiosk.toml, site.key and demo-jwks.json into `folder` (created when missing;
-    /// existing files are replaced, the journal is kept).
-    static Result<KioskDemo> prepare(const std::filesystem::path& folder);
+    /// existing files are replaced, the journal is kept) and makes its tickets folder, where
+    /// the demo printer writes PNG files. `upstreamUrl`: the demo's reference upstream
+    /// (DemoUpstream), the health-code and records service of the config; empty: none, the
+    /// demo then checks signed codes offline only. `role`: the device's [site] role, "entry",
+    /// "station" or "exit" (seedDemoJournal() gives the station and the exit people to serve).
+    static Result<KioskDemo> prepare(const std::filesystem::path& folder,
+                                     const std::string& upstreamUrl = {},
+                                     const std::string& role = "entry");
 
     /// The demo config file.
     std::filesystem::path configPath() const { return m_folder / "kiosk.toml"; }
     /// The demo journal.
     std::filesystem::path databasePath() const { return m_folder / "kiosk.db"; }
+    /// Where the demo printer (png:) writes the tickets.
+    std::filesystem::path ticketsFolder() const { return m_folder / "tickets"; }
+    /// True when the config names an upstream service.
+    bool online() const { return m_online; }
 
     /// A freshly signed green health code (compact JWS), as a phone app shows it: issued now,
     /// with a new id each time, because the kiosk refuses a signed code it has seen before.
     std::string freshHealthCode(std::int64_t nowUnixSeconds) const;
     /// The fictional resident's electronic ID code.
     static std::string residentIdCode();
+    /// The demo staff member's PIN ("demo-nurse"), shown on the demo's sign-in screen.
+    static std::string staffPin() { return "2468"; }
+    /// The resident's health-code link, checked with the online service (the upstream knows it
+    /// from upstreamSeed()). Unlike a signed code it may be shown again and again.
+    static std::string onlineHealthCode();
+    /// The upstream's seed file ({"codes": [...]}): the resident's code, green, updated an
+    /// hour before `nowUnixSeconds` (a status older than a day would be stale).
+    static std::string upstreamSeed(std::int64_t nowUnixSeconds);
+    /// What the demo phone shows next: with an upstream, the online link and a freshly signed
+    /// code in turn, so both checks are seen; without one, always a signed code. Any thread.
+    std::string nextHealthCode(std::int64_t nowUnixSeconds) const;
 
 private:
-    KioskDemo(std::filesystem::path folder, JwsSigner issuer)
-        : m_folder(std::move(folder)), m_issuer(std::make_shared<JwsSigner>(std::move(issuer))) {}
+    KioskDemo(std::filesystem::path folder, JwsSigner issuer, bool online)
+        : m_folder(std::move(folder)),
+          m_issuer(std::make_shared<JwsSigner>(std::move(issuer))),
+          m_online(online) {}
 
     std::filesystem::path m_folder;
     // Shared so the demo camera can sign codes on its own thread (sign() is const).
     std::shared_ptr<JwsSigner> m_issuer;
+    bool m_online = false;
+    // Shared by the copies the camera keeps: which code the phone shows next.
+    std::shared_ptr<std::atomic<int>> m_shown = std::make_shared<std::atomic<int>>(0);
 };
 
 }  // namespace vax::app

@@ -6,10 +6,15 @@
 #include <cstdio>
 
 #include "KioskApp.h"
+#include "TerminationSignals.h"
 
 Q_IMPORT_QML_PLUGIN(VaxKioskPlugin)
 
 int main(int argc, char** argv) {
+    // Typed entries (ID numbers, reasons) use Qt's on-screen keyboard: a kiosk has no other.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE")) {
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+    }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("vaxkiosk"));
     QGuiApplication::setApplicationVersion(QStringLiteral(VAXKIOSK_VERSION));
@@ -40,7 +45,12 @@ int main(int argc, char** argv) {
         QStringLiteral("spec"));
     const QCommandLineOption fullScreen(QStringLiteral("fullscreen"),
                                         QStringLiteral("Fill the screen (the kiosk session)."));
-    parser.addOptions({demo, demoDir, config, db, camera, fullScreen});
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        QStringLiteral("With --demo: the device's role, entry (default), station or exit; the "
+                       "demo journal holds people for the station and the exit to serve."),
+        QStringLiteral("role"));
+    parser.addOptions({demo, demoDir, config, db, camera, fullScreen, role});
     parser.process(app);
 
     vax::app::AppOptions options;
@@ -49,6 +59,21 @@ int main(int argc, char** argv) {
     options.configPath = parser.value(config);
     options.databasePath = parser.value(db);
     options.camera = parser.value(camera);
+    options.role = parser.value(role);
+    if (parser.isSet(role)) {
+        // A real device's role is its config's: only the demo writes one.
+        if (!options.demo) {
+            std::fprintf(stderr,
+                         "vaxkiosk: --role needs --demo (a device's role is in its config)\n");
+            return 2;
+        }
+        const QStringList roles{QStringLiteral("entry"), QStringLiteral("station"),
+                                QStringLiteral("exit")};
+        if (!roles.contains(options.role)) {
+            std::fprintf(stderr, "vaxkiosk: --role must be entry, station or exit\n");
+            return 2;
+        }
+    }
 
     vax::app::KioskApp kiosk;
     QObject::connect(&kiosk, &vax::app::KioskApp::firstFrame, [](qint64 ms) {
@@ -58,6 +83,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "vaxkiosk: %s\n", qPrintable(error));
         return 1;
     }
+    vax::app::quitOnTerminationSignals();  // Ctrl-C and SIGTERM shut down like a closed window
     if (parser.isSet(fullScreen)) {
         kiosk.window()->showFullScreen();
     }

@@ -2,31 +2,331 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CameraPreview</name>
+    <message>
+        <location filename="../CameraPreview.qml" line="9"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../CameraPreview.qml" line="87"/>
+        <source>✓ Read</source>
+        <translation>✓ Read</translation>
+    </message>
+    <message>
+        <location filename="../CameraPreview.qml" line="88"/>
+        <source>Reading the code…</source>
+        <translation>Reading the code…</translation>
+    </message>
+</context>
+<context>
+    <name>ExitRole</name>
+    <message>
+        <location filename="../ExitRole.qml" line="28"/>
+        <source>Hold your ticket under the camera</source>
+        <translation>Hold your ticket under the camera</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="39"/>
+        <source>Please scan your dose ticket</source>
+        <translation>Please scan your dose ticket</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="49"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="50"/>
+        <source>The ticket from the vaccination station says when you may leave.</source>
+        <translation>The ticket from the vaccination station says when you may leave.</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="61"/>
+        <source>This exit is out of service. Please see staff.</source>
+        <translation>This exit is out of service. Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="62"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="77"/>
+        <source>⚠ In observation: %1 (%2 overdue)</source>
+        <translation>⚠ In observation: %1 (%2 overdue)</translation>
+    </message>
+    <message>
+        <location filename="../ExitRole.qml" line="79"/>
+        <source>In observation: %1</source>
+        <translation>In observation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExitVerdict</name>
+    <message>
+        <location filename="../ExitVerdict.qml" line="22"/>
+        <source>You may leave</source>
+        <translation>You may leave</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="23"/>
+        <source>%1 minutes left</source>
+        <translation>%1 minutes left</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="24"/>
+        <source>Please see staff</source>
+        <translation>Please see staff</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="25"/>
+        <source>Not valid</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="31"/>
+        <source>This ticket was already scanned out.</source>
+        <translation>This ticket was already scanned out.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="32"/>
+        <source>Your observation time is over. Take care!</source>
+        <translation>Your observation time is over. Take care!</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="33"/>
+        <source>Please stay in the observation area until %1.</source>
+        <translation>Please stay in the observation area until %1.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="34"/>
+        <source>The ticket&apos;s time does not match this device&apos;s clock.</source>
+        <translation>The ticket&apos;s time does not match this device&apos;s clock.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="37"/>
+        <source>This is not a dose ticket. Please scan the ticket from the vaccination station.</source>
+        <translation>This is not a dose ticket. Please scan the ticket from the vaccination station.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="38"/>
+        <source>This is the queue slip. Please scan the dose ticket from the vaccination station.</source>
+        <translation>This is the queue slip. Please scan the dose ticket from the vaccination station.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="39"/>
+        <source>This ticket cannot be verified. Please see staff.</source>
+        <translation>This ticket cannot be verified. Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="40"/>
+        <source>This ticket is from another vaccination site. Please see staff.</source>
+        <translation>This ticket is from another vaccination site. Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="41"/>
+        <source>The ticket could not be read. Please try again or see staff.</source>
+        <translation>The ticket could not be read. Please try again or see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="42"/>
+        <source>No dose is recorded for this ticket. Please see staff.</source>
+        <translation>No dose is recorded for this ticket. Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="43"/>
+        <source>A doctor decides when you may leave. Please see staff.</source>
+        <translation>A doctor decides when you may leave. Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="44"/>
+        <source>Please see staff.</source>
+        <translation>Please see staff.</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="125"/>
+        <source>For staff: %1</source>
+        <translation>For staff: %1</translation>
+    </message>
+    <message>
+        <location filename="../ExitVerdict.qml" line="134"/>
+        <source>Tap the screen to continue</source>
+        <translation>Tap the screen to continue</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../HourlyChart.qml" line="32"/>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <location filename="../HourlyChart.qml" line="33"/>
+        <source>Doses</source>
+        <translation>Doses</translation>
+    </message>
+    <message>
+        <location filename="../HourlyChart.qml" line="34"/>
+        <source>Exits</source>
+        <translation>Exits</translation>
+    </message>
+    <message>
+        <location filename="../HourlyChart.qml" line="46"/>
+        <source>Per hour</source>
+        <translation>Per hour</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
+        <location filename="../Main.qml" line="20"/>
+        <source>VaxKiosk</source>
+        <translation>VaxKiosk</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="74"/>
+        <source>Vaccination station</source>
+        <translation>Vaccination station</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="75"/>
+        <source>Observation exit</source>
+        <translation>Observation exit</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="76"/>
+        <source>Staff console</source>
+        <translation>Staff console</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="84"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="90"/>
+        <source>Normal text</source>
+        <translation>Normal text</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="90"/>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="96"/>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="116"/>
+        <source>Demo: tickets are written to %1</source>
+        <translation>Demo: tickets are written to %1</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="166"/>
+        <source>This device&apos;s role is not available yet.</source>
+        <translation>This device&apos;s role is not available yet.</translation>
+    </message>
+    <message>
         <source>VaxKiosk entry check</source>
-        <translation>VaxKiosk entry check</translation>
+        <translation type="vanished">VaxKiosk entry check</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationList</name>
+    <message>
+        <location filename="../ObservationList.qml" line="35"/>
+        <source>In observation: %1</source>
+        <translation>In observation: %1</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="42"/>
+        <source>Not updated: %1</source>
+        <translation>Not updated: %1</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="43"/>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="55"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="56"/>
+        <source>Ends at</source>
+        <translation>Ends at</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="57"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="109"/>
+        <source>⚠ Overdue: not scanned out</source>
+        <translation>⚠ Overdue: not scanned out</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="110"/>
+        <source>✚ Under care (reaction)</source>
+        <translation>✚ Under care (reaction)</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="111"/>
+        <source>%1 min left</source>
+        <translation>%1 min left</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="112"/>
+        <source>✓ May leave</source>
+        <translation>✓ May leave</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="124"/>
+        <source>Nobody is in observation.</source>
+        <translation>Nobody is in observation.</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="136"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../ObservationList.qml" line="144"/>
+        <source>Back to scanning</source>
+        <translation>Back to scanning</translation>
     </message>
 </context>
 <context>
     <name>QuestionScreen</name>
     <message>
+        <location filename="../QuestionScreen.qml" line="22"/>
         <source>Question %1 of %2</source>
         <translation>Question %1 of %2</translation>
     </message>
     <message>
+        <location filename="../QuestionScreen.qml" line="45"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
+        <location filename="../QuestionScreen.qml" line="53"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
+        <location filename="../QuestionScreen.qml" line="62"/>
         <source>Not sure</source>
         <translation>Not sure</translation>
     </message>
     <message>
+        <location filename="../QuestionScreen.qml" line="70"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -34,30 +334,47 @@
 <context>
     <name>ResultScreen</name>
     <message>
+        <location filename="../ResultScreen.qml" line="68"/>
+        <source>Your ticket is printing: please take your ticket.</source>
+        <translation>Your ticket is printing: please take your ticket.</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="69"/>
+        <source>Printer problem: staff will give you your slip.</source>
+        <translation>Printer problem: staff will give you your slip.</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="24"/>
         <source>One moment please…</source>
         <translation>One moment please…</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="26"/>
         <source>Your queue number</source>
         <translation>Your queue number</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="27"/>
         <source>Please wait: staff will assist you</source>
         <translation>Please wait: staff will assist you</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="28"/>
         <source>No vaccination today</source>
         <translation>No vaccination today</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="29"/>
         <source>Something went wrong. Please ask staff.</source>
         <translation>Something went wrong. Please ask staff.</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="56"/>
         <source>Please go to registration desk %1</source>
         <translation>Please go to registration desk %1</translation>
     </message>
     <message>
+        <location filename="../ResultScreen.qml" line="89"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -65,73 +382,1042 @@
 <context>
     <name>ScannedScreen</name>
     <message>
+        <location filename="../ScannedScreen.qml" line="16"/>
         <source>Green code</source>
         <translation>Green code</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="17"/>
         <source>Yellow code</source>
         <translation>Yellow code</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="18"/>
         <source>Red code</source>
         <translation>Red code</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="19"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="20"/>
         <source>Could not be checked</source>
         <translation>Could not be checked</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="21"/>
         <source>Please show your health code</source>
         <translation>Please show your health code</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="62"/>
         <source>Health code</source>
         <translation>Health code</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="85"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="97"/>
         <source>Please show your electronic ID</source>
         <translation>Please show your electronic ID</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="108"/>
         <source>This code is not a health code or an ID. Please show another one.</source>
         <translation>This code is not a health code or an ID. Please show another one.</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="121"/>
         <source>Start over</source>
         <translation>Start over</translation>
     </message>
     <message>
+        <location filename="../ScannedScreen.qml" line="129"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
 </context>
 <context>
+    <name>StaffCare</name>
+    <message>
+        <location filename="../StaffCare.qml" line="17"/>
+        <source>Fainting</source>
+        <translation>Fainting</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="18"/>
+        <source>Allergic rash</source>
+        <translation>Allergic rash</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="19"/>
+        <source>Angioedema</source>
+        <translation>Angioedema</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="20"/>
+        <source>Laryngeal oedema</source>
+        <translation>Laryngeal oedema</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="21"/>
+        <source>Allergic purpura</source>
+        <translation>Allergic purpura</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="22"/>
+        <source>Febrile convulsion</source>
+        <translation>Febrile convulsion</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="23"/>
+        <source>Local infection</source>
+        <translation>Local infection</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="24"/>
+        <source>Myocarditis</source>
+        <translation>Myocarditis</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="25"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="34"/>
+        <source>Visit number</source>
+        <translation>Visit number</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="52"/>
+        <source>Reprint ticket</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="60"/>
+        <source>Adverse reaction</source>
+        <translation>Adverse reaction</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="86"/>
+        <source>What was done (e.g. lying down, doctor called)</source>
+        <translation>What was done (e.g. lying down, doctor called)</translation>
+    </message>
+    <message>
+        <location filename="../StaffCare.qml" line="94"/>
+        <source>Record reaction, extend observation 30 min</source>
+        <translation>Record reaction, extend observation 30 min</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDevices</name>
+    <message>
+        <location filename="../StaffDevices.qml" line="15"/>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="18"/>
+        <source>no records service configured</source>
+        <translation>no records service configured</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="20"/>
+        <source>Records to upload</source>
+        <translation>Records to upload</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="22"/>
+        <source>%1 waiting, %2 refused</source>
+        <translation>%1 waiting, %2 refused</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="23"/>
+        <source>Trust list age</source>
+        <translation>Trust list age</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="25"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffDevices.qml" line="25"/>
+        <source>%n hours</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="26"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="27"/>
+        <source>Thermometer</source>
+        <translation>Thermometer</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="28"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="29"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+</context>
+<context>
+    <name>StaffFigures</name>
+    <message>
+        <location filename="../StaffFigures.qml" line="23"/>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="24"/>
+        <source>Doses</source>
+        <translation>Doses</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="25"/>
+        <source>Fevers</source>
+        <translation>Fevers</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="26"/>
+        <source>Deferred</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="27"/>
+        <source>Sent to staff</source>
+        <translation>Sent to staff</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="28"/>
+        <source>Adverse reactions</source>
+        <translation>Adverse reactions</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="29"/>
+        <source>Left early</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <location filename="../StaffFigures.qml" line="30"/>
+        <source>Overdue in observation</source>
+        <translation>Overdue in observation</translation>
+    </message>
+</context>
+<context>
+    <name>StaffLogin</name>
+    <message>
+        <location filename="../StaffLogin.qml" line="36"/>
+        <source>Who are you?</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="45"/>
+        <source>No staff are configured on this kiosk ([[staff]] in the config).</source>
+        <translation>No staff are configured on this kiosk ([[staff]] in the config).</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="79"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="91"/>
+        <source>Locked after 5 wrong PINs. Try again in %1:%2.</source>
+        <translation>Locked after 5 wrong PINs. Try again in %1:%2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffLogin.qml" line="98"/>
+        <source>✕ Wrong PIN. %n tries left.</source>
+        <translation>
+            <numerusform>✕ Wrong PIN. %n try left.</numerusform>
+            <numerusform>✕ Wrong PIN. %n tries left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="99"/>
+        <source>✕ The journal cannot record sign-ins. Call the technician.</source>
+        <translation>✕ The journal cannot record sign-ins. Call the technician.</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="101"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="102"/>
+        <source>Choose your name first.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="103"/>
+        <source>Type your PIN.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="113"/>
+        <source>Demo: the PIN is %1</source>
+        <translation>Demo: the PIN is %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffLogin.qml" line="130"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>StaffManualId</name>
+    <message>
+        <location filename="../StaffManualId.qml" line="21"/>
+        <source>Resident&apos;s ID number</source>
+        <translation>Resident&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="33"/>
+        <source>18 characters</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="45"/>
+        <source>✓ Valid number: %1</source>
+        <translation>✓ Valid number: %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="46"/>
+        <source>%1 of 18 characters</source>
+        <translation>%1 of 18 characters</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="49"/>
+        <source>✕ The last character does not match: a typing mistake?</source>
+        <translation>✕ The last character does not match: a typing mistake?</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="50"/>
+        <source>✕ Only digits, and X as the last character</source>
+        <translation>✕ Only digits, and X as the last character</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="51"/>
+        <source>✕ The birth date in the number does not exist</source>
+        <translation>✕ The birth date in the number does not exist</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="52"/>
+        <source>✕ The birth date in the number is in the future</source>
+        <translation>✕ The birth date in the number is in the future</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="53"/>
+        <source>✕ The region code is not valid</source>
+        <translation>✕ The region code is not valid</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="54"/>
+        <source>✕ The sequence number is not valid</source>
+        <translation>✕ The sequence number is not valid</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="55"/>
+        <source>✕ Not a valid ID number</source>
+        <translation>✕ Not a valid ID number</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="57"/>
+        <source>Type the number from the ID card.</source>
+        <translation>Type the number from the ID card.</translation>
+    </message>
+    <message>
+        <location filename="../StaffManualId.qml" line="67"/>
+        <source>Use for the resident</source>
+        <translation>Use for the resident</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPages</name>
+    <message>
+        <location filename="../StaffPages.qml" line="21"/>
+        <source>✕ Not done: %1</source>
+        <translation>✕ Not done: %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="22"/>
+        <source>Printer problem: %1</source>
+        <translation>Printer problem: %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="25"/>
+        <source>✓ Visit %1 queued as %2.</source>
+        <translation>✓ Visit %1 queued as %2.</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="26"/>
+        <source>✓ Visit %1 deferred.</source>
+        <translation>✓ Visit %1 deferred.</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="28"/>
+        <source>✓ Desk %1 calls: %2</source>
+        <translation>✓ Desk %1 calls: %2</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="29"/>
+        <source>Nobody is waiting for desk %1.</source>
+        <translation>Nobody is waiting for desk %1.</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="30"/>
+        <source>✓ Ticket of visit %1 reprinted.</source>
+        <translation>✓ Ticket of visit %1 reprinted.</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="31"/>
+        <source>✓ Reaction recorded for visit %1; observation extended.</source>
+        <translation>✓ Reaction recorded for visit %1; observation extended.</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="44"/>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="45"/>
+        <source>Type an ID</source>
+        <translation>Type an ID</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="46"/>
+        <source>Call next</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="47"/>
+        <source>Reprint / reaction</source>
+        <translation>Reprint / reaction</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="48"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="49"/>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+</context>
+<context>
+    <name>StaffQueue</name>
+    <message>
+        <location filename="../StaffQueue.qml" line="19"/>
+        <source>Call the next people to a desk</source>
+        <translation>Call the next people to a desk</translation>
+    </message>
+    <message>
+        <location filename="../StaffQueue.qml" line="30"/>
+        <source>Desk %1</source>
+        <translation>Desk %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffQueue.qml" line="53"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffQueue.qml" line="69"/>
+        <source>Call %n to desk %1</source>
+        <translation>
+            <numerusform>Call %n to desk %1</numerusform>
+            <numerusform>Call %n to desk %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffReviews</name>
+    <message>
+        <location filename="../StaffReviews.qml" line="18"/>
+        <source>Fever</source>
+        <translation>Fever</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="19"/>
+        <source>Health code not checked</source>
+        <translation>Health code not checked</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="20"/>
+        <source>Health code service unavailable</source>
+        <translation>Health code service unavailable</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="21"/>
+        <source>Yellow health code</source>
+        <translation>Yellow health code</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="22"/>
+        <source>Red health code</source>
+        <translation>Red health code</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="23"/>
+        <source>Health code of another person</source>
+        <translation>Health code of another person</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="24"/>
+        <source>Thermometer could not measure</source>
+        <translation>Thermometer could not measure</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="25"/>
+        <source>Implausible temperature</source>
+        <translation>Implausible temperature</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="26"/>
+        <source>Contraindication</source>
+        <translation>Contraindication</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="27"/>
+        <source>Doctor must assess an answer</source>
+        <translation>Doctor must assess an answer</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="28"/>
+        <source>Unsure about a question</source>
+        <translation>Unsure about a question</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="29"/>
+        <source>Too soon after the last dose</source>
+        <translation>Too soon after the last dose</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="35"/>
+        <source>Doctor assessed the resident</source>
+        <translation>Doctor assessed the resident</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="36"/>
+        <source>Health code checked by hand</source>
+        <translation>Health code checked by hand</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="37"/>
+        <source>Temperature measured again: normal</source>
+        <translation>Temperature measured again: normal</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="38"/>
+        <source>Identity checked by hand</source>
+        <translation>Identity checked by hand</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="39"/>
+        <source>Resident declines today</source>
+        <translation>Resident declines today</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="40"/>
+        <source>Other (explain below)</source>
+        <translation>Other (explain below)</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="54"/>
+        <source>Waiting for a decision: %1</source>
+        <translation>Waiting for a decision: %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="81"/>
+        <source>Visit %1 · %2 · %3</source>
+        <translation>Visit %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="107"/>
+        <source>Reason for visit %1</source>
+        <translation>Reason for visit %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="107"/>
+        <source>Choose a visit on the left</source>
+        <translation>Choose a visit on the left</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="127"/>
+        <source>Your words (required for &quot;Other&quot;)</source>
+        <translation>Your words (required for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="138"/>
+        <source>✓ Queue</source>
+        <translation>✓ Queue</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="147"/>
+        <source>✕ Defer</source>
+        <translation>✕ Defer</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../StaffScreen.qml" line="48"/>
+        <source>STAFF</source>
+        <translation>STAFF</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="57"/>
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="58"/>
+        <source>Sign in to continue</source>
+        <translation>Sign in to continue</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="68"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="74"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StationOutcomeScreen</name>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="17"/>
+        <source>Refused: this vaccine code was already used</source>
+        <translation>Refused: this vaccine code was already used</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="18"/>
+        <source>Refused: expired pack</source>
+        <translation>Refused: expired pack</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="19"/>
+        <source>Refused: not a vaccine of this site&apos;s catalogue</source>
+        <translation>Refused: not a vaccine of this site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="20"/>
+        <source>Refused: the slip is not genuine</source>
+        <translation>Refused: the slip is not genuine</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="21"/>
+        <source>Refused: the slip cannot be used</source>
+        <translation>Refused: the slip cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="22"/>
+        <source>This station cannot record doses: call the technician</source>
+        <translation>This station cannot record doses: call the technician</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="23"/>
+        <source>Refused: the dose cannot be recorded</source>
+        <translation>Refused: the dose cannot be recorded</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="30"/>
+        <source>Do not use this pack. Scan another pack for the same person.</source>
+        <translation>Do not use this pack. Scan another pack for the same person.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="32"/>
+        <source>Do not vaccinate. Send the person to the registration desk.</source>
+        <translation>Do not vaccinate. Send the person to the registration desk.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="33"/>
+        <source>Do not vaccinate until the station works again.</source>
+        <translation>Do not vaccinate until the station works again.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="34"/>
+        <source>Do not vaccinate. Check the visit with the registration desk.</source>
+        <translation>Do not vaccinate. Check the visit with the registration desk.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="68"/>
+        <source>Bound: dose %1</source>
+        <translation>Bound: dose %1</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="90"/>
+        <source>The dose ticket is printing: give it to the person.</source>
+        <translation>The dose ticket is printing: give it to the person.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="91"/>
+        <source>✗ Printer problem: the dose is recorded. Reprint the ticket.</source>
+        <translation>✗ Printer problem: the dose is recorded. Reprint the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="107"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="123"/>
+        <source>Vaccine</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="131"/>
+        <source>%1, lot %2</source>
+        <translation>%1, lot %2</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="139"/>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="147"/>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="168"/>
+        <source>This code was already bound:</source>
+        <translation>This code was already bound:</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="179"/>
+        <source>%1 at %2 (visit %3)</source>
+        <translation>%1 at %2 (visit %3)</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="192"/>
+        <location filename="../StationOutcomeScreen.qml" line="201"/>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="219"/>
+        <source>Scanning the next slip also starts the next person.</source>
+        <translation>Scanning the next slip also starts the next person.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="220"/>
+        <source>Scan a replacement to try again.</source>
+        <translation>Scan a replacement to try again.</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="228"/>
+        <source>✓ Reprinted</source>
+        <translation>✓ Reprinted</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="228"/>
+        <source>Reprint ticket</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <location filename="../StationOutcomeScreen.qml" line="234"/>
+        <source>Next person</source>
+        <translation>Next person</translation>
+    </message>
+</context>
+<context>
+    <name>StationScanScreen</name>
+    <message>
+        <location filename="../StationScanScreen.qml" line="75"/>
+        <location filename="../StationScanScreen.qml" line="82"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="76"/>
+        <source>%1   ID %2</source>
+        <translation>%1   ID %2</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="77"/>
+        <source>Waiting for the slip</source>
+        <translation>Waiting for the slip</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="86"/>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="88"/>
+        <source>Expires %1</source>
+        <translation>Expires %1</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="91"/>
+        <source>Waiting for the vaccine code</source>
+        <translation>Waiting for the vaccine code</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="96"/>
+        <source>This station cannot record doses: call the technician</source>
+        <translation>This station cannot record doses: call the technician</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="97"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="99"/>
+        <source>Recording the dose…</source>
+        <translation>Recording the dose…</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="101"/>
+        <source>Now scan the vaccine pack</source>
+        <translation>Now scan the vaccine pack</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="103"/>
+        <source>Now scan the person&apos;s queue slip</source>
+        <translation>Now scan the person&apos;s queue slip</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="104"/>
+        <source>Scan the person&apos;s queue slip</source>
+        <translation>Scan the person&apos;s queue slip</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="108"/>
+        <source>That is not a queue slip or a vaccine code.</source>
+        <translation>That is not a queue slip or a vaccine code.</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="109"/>
+        <source>That is a dose ticket. Scan the person&apos;s queue slip.</source>
+        <translation>That is a dose ticket. Scan the person&apos;s queue slip.</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="110"/>
+        <source>A slip is already read. Scan the vaccine pack, or start over.</source>
+        <translation>A slip is already read. Scan the vaccine pack, or start over.</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="111"/>
+        <source>This dose is already recorded. Tap “Next person” first.</source>
+        <translation>This dose is already recorded. Tap “Next person” first.</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="130"/>
+        <source>Hold the code under the camera</source>
+        <translation>Hold the code under the camera</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="142"/>
+        <source>Reprinting the last ticket…</source>
+        <translation>Reprinting the last ticket…</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="143"/>
+        <source>✓ The last ticket was printed again.</source>
+        <translation>✓ The last ticket was printed again.</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="144"/>
+        <source>✗ Reprint failed: %1</source>
+        <translation>✗ Reprint failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="159"/>
+        <source>Start over</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="168"/>
+        <source>Reprint last ticket</source>
+        <translation>Reprint last ticket</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="191"/>
+        <source>Queue slip</source>
+        <translation>Queue slip</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="200"/>
+        <source>Vaccine pack code</source>
+        <translation>Vaccine pack code</translation>
+    </message>
+    <message>
+        <location filename="../StationScanScreen.qml" line="230"/>
+        <source>Slip first, then the vaccine pack: the dose is recorded and its ticket printed as soon as both are read.</source>
+        <translation>Slip first, then the vaccine pack: the dose is recorded and its ticket printed as soon as both are read.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../StatusStrip.qml" line="64"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="65"/>
+        <source>Paper low</source>
+        <translation>Paper low</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="66"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="67"/>
+        <source>Not working</source>
+        <translation>Not working</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="68"/>
+        <location filename="../StatusStrip.qml" line="136"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="69"/>
+        <location filename="../StatusStrip.qml" line="93"/>
+        <source>Not known yet</source>
+        <translation>Not known yet</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="80"/>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="90"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="91"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="92"/>
+        <source>Not set up</source>
+        <translation>Not set up</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="99"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="102"/>
+        <source>%1 refused</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="103"/>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="104"/>
+        <source>All sent</source>
+        <translation>All sent</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="108"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="114"/>
+        <source>Thermometer</source>
+        <translation>Thermometer</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="120"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="126"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="128"/>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="128"/>
+        <source>Not synced</source>
+        <translation>Not synced</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="132"/>
+        <source>Trust list</source>
+        <translation>Trust list</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="137"/>
+        <source>%1 h old</source>
+        <translation>%1 h old</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="138"/>
+        <source>%1 days old</source>
+        <translation>%1 days old</translation>
+    </message>
+</context>
+<context>
     <name>TemperatureScreen</name>
     <message>
+        <location filename="../TemperatureScreen.qml" line="22"/>
         <source>Once more, please stay still</source>
         <translation>Once more, please stay still</translation>
     </message>
     <message>
+        <location filename="../TemperatureScreen.qml" line="23"/>
         <source>Temperature taken</source>
         <translation>Temperature taken</translation>
     </message>
     <message>
+        <location filename="../TemperatureScreen.qml" line="24"/>
         <source>The thermometer could not measure you. Staff will help you.</source>
         <translation>The thermometer could not measure you. Staff will help you.</translation>
     </message>
     <message>
+        <location filename="../TemperatureScreen.qml" line="25"/>
         <source>Please face the thermometer and stay still</source>
         <translation>Please face the thermometer and stay still</translation>
     </message>
     <message>
+        <location filename="../TemperatureScreen.qml" line="47"/>
         <source>Measuring…</source>
         <translation>Measuring…</translation>
     </message>
@@ -140,25 +1426,29 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Reading the code…</source>
-        <translation>Reading the code…</translation>
+        <translation type="vanished">Reading the code…</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation>Camera</translation>
+        <translation type="vanished">Camera</translation>
     </message>
     <message>
+        <location filename="../WelcomeScreen.qml" line="38"/>
         <source>Please show your health code</source>
         <translation>Please show your health code</translation>
     </message>
     <message>
+        <location filename="../WelcomeScreen.qml" line="47"/>
         <source>Hold your phone&apos;s health code, then your electronic ID, in front of the camera.</source>
         <translation>Hold your phone&apos;s health code, then your electronic ID, in front of the camera.</translation>
     </message>
     <message>
+        <location filename="../WelcomeScreen.qml" line="58"/>
         <source>This kiosk is out of service. Please ask staff.</source>
         <translation>This kiosk is out of service. Please ask staff.</translation>
     </message>
     <message>
+        <location filename="../WelcomeScreen.qml" line="59"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>

@@ -5,12 +5,16 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFont>
 #include <QGuiApplication>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <functional>
 
+#include "AppTestSupport.h"
 #include "EntryFlow.h"
 #include "KioskApp.h"
 #include "Language.h"
@@ -81,6 +85,20 @@ protected:
         QCoreApplication::processEvents();
         const QString path = QStringLiteral(VAX_SCREENSHOT_DIR "/") + name + QStringLiteral(".png");
         EXPECT_TRUE(vax::app::Screenshotter::save(m_app.window(), path)) << path.toStdString();
+        // Every button a resident can press is at least 15 mm in both directions.
+        const qreal mm =
+            std::max(QGuiApplication::primaryScreen()->physicalDotsPerInch() / 25.4, 3.78);
+        EXPECT_EQ(vax::test::smallTouchTargets(m_app.window()->contentItem(), 15 * mm - 0.5),
+                  QStringList())
+            << name.toStdString();
+    }
+
+    // Presses a header switch as a resident would.
+    void press(const QString& name) {
+        QQuickItem* button = findVisible(m_app.window()->contentItem(), name);
+        ASSERT_NE(button, nullptr) << name.toStdString();
+        QMetaObject::invokeMethod(button, "clicked");
+        QCoreApplication::processEvents();
     }
 
     QTemporaryDir m_folder;
@@ -144,6 +162,46 @@ TEST_F(ScreenWalk, ResidentGetsAQueueNumber) {
     EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("Your queue number"));
 }
 
+// A kiosk mounted upright: the same screens, camera above the words, nothing cut off.
+TEST_F(ScreenWalk, PortraitScreen) {
+    m_app.window()->resize(800, 1280);
+    QCoreApplication::processEvents();
+    shot(QStringLiteral("15-welcome-portrait"));
+    EXPECT_EQ(text(QStringLiteral("welcomeTitle")), QStringLiteral("请出示健康码"));
+    QQuickItem* title = findVisible(m_app.window()->contentItem(), QStringLiteral("welcomeTitle"));
+    const QRectF titleBox = title->mapRectToScene(QRectF(0, 0, title->width(), title->height()));
+    EXPECT_LE(titleBox.right(), 800);
+    EXPECT_LE(titleBox.bottom(), 1280);
+    m_app.flow()->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+    shot(QStringLiteral("16-scanned-portrait"));
+    EXPECT_EQ(text(QStringLiteral("scannedId")), QStringLiteral("1101**********1234"));
+}
+
+// The large-text and high-contrast modes: switched on the screen, on for this person only.
+TEST_F(ScreenWalk, LargeTextAndHighContrastForOnePerson) {
+    EntryFlow* flow = m_app.flow();
+    flow->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+    ASSERT_EQ(flow->state(), EntryFlow::State::Scanned);
+    const qreal normal = findVisible(m_app.window()->contentItem(), QStringLiteral("scannedId"))
+                             ->property("font")
+                             .value<QFont>()
+                             .pixelSize();
+    press(QStringLiteral("largeTextSwitch"));
+    press(QStringLiteral("contrastSwitch"));
+    shot(QStringLiteral("17-scanned-large-contrast"));
+    const qreal large = findVisible(m_app.window()->contentItem(), QStringLiteral("scannedId"))
+                            ->property("font")
+                            .value<QFont>()
+                            .pixelSize();
+    EXPECT_NEAR(large / normal, 1.3, 0.05);
+    EXPECT_EQ(text(QStringLiteral("largeTextSwitch")), QStringLiteral("正常字号"));
+    // The next person starts with the standard look.
+    flow->restart();
+    QCoreApplication::processEvents();
+    shot(QStringLiteral("18-welcome-after-reset"));
+    EXPECT_EQ(text(QStringLiteral("largeTextSwitch")), QStringLiteral("大字号"));
+}
+
 TEST_F(ScreenWalk, UnsureAnswerGoesToStaffReview) {
     EntryFlow* flow = m_app.flow();
     flow->acceptCode(
@@ -197,12 +255,29 @@ TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
     vax::app::KioskApp app;
     ASSERT_EQ(app.start(options), QString());
     EntryFlow* flow = app.flow();
+    // The overlay's outlines: corners inside the frame, as fractions of its size.
+    int outlined = 0;
+    bool cornersInside = true;
+    QObject::connect(app.camera(), &vax::app::CameraFeed::codesInViewChanged, [&] {
+        const QVariantList outlines = app.camera()->codeOutlines();
+        outlined = std::max(outlined, int(outlines.size()));
+        for (const QVariant& outline : outlines) {
+            const QVariantList corners = outline.toList();
+            cornersInside = cornersInside && corners.size() == 8;
+            for (const QVariant& v : corners) {
+                cornersInside = cornersInside && v.toDouble() >= -0.01 && v.toDouble() <= 1.01;
+            }
+        }
+    });
     ASSERT_TRUE(waitFor(
         [&] { return flow->healthCode() == QLatin1String("green") && !flow->maskedId().isEmpty(); },
         30000))
         << "health code " << flow->healthCode().toStdString() << ", id "
         << flow->maskedId().toStdString();
     EXPECT_EQ(flow->state(), EntryFlow::State::Scanned);
+    EXPECT_GE(app.camera()->readCount(), 2);  // each read flashed the green frame
+    EXPECT_GE(outlined, 1);
+    EXPECT_TRUE(cornersInside);
     // The preview shows the replayed camera: the picture people see at the kiosk.
     QCoreApplication::processEvents();
     EXPECT_TRUE(vax::app::Screenshotter::save(
@@ -215,6 +290,10 @@ int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // Typed entries (ID numbers, reasons) use Qt's on-screen keyboard: a kiosk has no other.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE")) {
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     }
     QGuiApplication app(argc, argv);
     vax::app::configureApplication();

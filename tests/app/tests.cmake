@@ -5,6 +5,23 @@
 find_package(Qt6 6.4 REQUIRED COMPONENTS Quick)
 add_executable(vaxkiosk_tests ${CMAKE_CURRENT_LIST_DIR}/ScreenWalkTest.cpp)
 target_link_libraries(vaxkiosk_tests PRIVATE vaxkioskui vaxkioskuiplugin GTest::gtest)
+# The outbox pump against the reference upstream on loopback, the status board and strip, the
+# demo's upstream process, the slip printed at entry (decoded back from its PNG).
+target_sources(vaxkiosk_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/AppTestSupport.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoKioskTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/OutboxPumpTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/StatusBoardTest.cpp
+)
+# The station and exit roles on the demo site: binding, refusals, the printed dose ticket, exit
+# verdicts and the observation list, with their screenshots.
+target_sources(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/StationExitWalkTest.cpp)
+# The staff console: PIN and lockout, decisions, calls, typed IDs, figures, idle logout.
+target_sources(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/StaffConsoleTest.cpp)
+target_include_directories(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
+target_link_libraries(vaxkiosk_tests PRIVATE vax::store vax::crypto vax::ops vax::config
+                                             vax::upstream)
+add_dependencies(vaxkiosk_tests vaxupstream)
 target_compile_definitions(vaxkiosk_tests
   PRIVATE VAX_SCREENSHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/app-screens")
 vax_warnings(vaxkiosk_tests)
