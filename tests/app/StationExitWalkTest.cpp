@@ -1,0 +1,408 @@
+// The station and the exit roles walked through on the demo site, without a display: a real
+// journal, real signatures and the PNG printer. Codes are fed to the flows as the camera
+// would; one PNG per screen into <build>/tests/app-screens/, key texts checked by objectName.
+#include <gtest/gtest.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <opencv2/imgcodecs.hpp>
+
+#include "AppTestSupport.h"
+#include "DemoSeed.h"
+#include "ExitFlow.h"
+#include "KioskApp.h"
+#include "Language.h"
+#include "Screenshotter.h"
+#include "StationFlow.h"
+#include "config/KioskConfig.h"
+#include "ops/Slips.h"
+#include "vision/BarcodeDecoder.h"
+
+namespace vax::app {
+namespace {
+
+using test::waitUntil;
+constexpr std::int64_t kMinuteMs = 60'000;
+
+// Fictional residents not used by the demo's own seeding (valid check digits).
+constexpr const char* kAnna = "510107200109052223";
+constexpr const char* kBo = "420102199710240357";
+constexpr const char* kChen = "320106197511300030";
+
+std::int64_t nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// A 20-digit trace code of the demo's INACT-A, unique within the test run.
+QString packCode() {
+    static int serial = 0;
+    const QString digits = QString::number(nowMs() % 1'000'000'000'000LL).rightJustified(12, u'0') +
+                           QString::number(++serial % 10);
+    return QStringLiteral("8612345") + digits;
+}
+
+class RoleWalk : public ::testing::Test {
+protected:
+    void start(const char* role, bool camera = false) {
+        ASSERT_TRUE(m_folder.isValid());
+        AppOptions options;
+        options.demo = true;
+        options.demoFolder = m_folder.path();
+        options.role = QString::fromLatin1(role);
+        options.cameraEnabled = camera;
+        options.demoUpstream = false;
+        ASSERT_EQ(m_app.start(options), QString());
+        auto config = loadKioskConfig(m_app.demo()->configPath());
+        ASSERT_TRUE(config) << config.error().message;
+        m_config = std::move(config).value();
+        auto keys = SiteKeys::load(m_config.site.keyFile);
+        ASSERT_TRUE(keys) << keys.error().message;
+        m_keys = std::move(keys).value();
+        auto journal = Journal::open(m_app.demo()->databasePath());
+        ASSERT_TRUE(journal) << journal.error().message;
+        m_journal.emplace(std::move(journal).value());
+        QDir().mkpath(QStringLiteral(VAX_SCREENSHOT_DIR));
+    }
+
+    // A resident checked in and called half an hour ago: the signed slip.
+    QString slipFor(const char* idNumber) {
+        auto slip = checkInForDemo(m_config, *m_keys, *m_journal, idNumber,
+                                   localSiteTime(nowMs() - 30 * kMinuteMs));
+        EXPECT_TRUE(slip) << slip.error().message;
+        return slip ? QString::fromStdString(*slip) : QString();
+    }
+
+    // A resident vaccinated `minutesAgo` minutes ago (negative: in the future): the ticket.
+    QString ticketFor(const char* idNumber, int minutesAgo) {
+        const std::string slip = slipFor(idNumber).toStdString();
+        auto bound = bindAtStation(m_config, *m_keys, *m_journal, slip, packCode().toStdString(),
+                                   "station-test", localSiteTime(nowMs() - minutesAgo * kMinuteMs));
+        EXPECT_TRUE(bound) << bound.error().message;
+        m_lastVisit = bound ? bound->bound.visitId : 0;
+        return bound ? QString::fromStdString(bound->bound.ticket) : QString();
+    }
+
+    QString text(const char* name) {
+        QCoreApplication::processEvents();
+        QQuickItem* item =
+            test::findVisibleItem(m_app.window()->contentItem(), QString::fromLatin1(name));
+        EXPECT_NE(item, nullptr) << "no visible item " << name;
+        return item ? item->property("text").toString() : QString();
+    }
+
+    bool visible(const char* name) {
+        QCoreApplication::processEvents();
+        return test::findVisibleItem(m_app.window()->contentItem(), QString::fromLatin1(name));
+    }
+
+    void click(const char* name) {
+        QCoreApplication::processEvents();
+        QQuickItem* item =
+            test::findVisibleItem(m_app.window()->contentItem(), QString::fromLatin1(name));
+        ASSERT_NE(item, nullptr) << "no visible button " << name;
+        QMetaObject::invokeMethod(item, "clicked");
+    }
+
+    void shot(const char* name) {
+        // Two rounds of events: the Loader's new screen is laid out before it is rendered.
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        const QString path = QStringLiteral(VAX_SCREENSHOT_DIR "/") + QString::fromLatin1(name) +
+                             QStringLiteral(".png");
+        EXPECT_TRUE(Screenshotter::save(m_app.window(), path)) << path.toStdString();
+    }
+
+    QTemporaryDir m_folder;
+    KioskApp m_app;
+    KioskConfig m_config;
+    std::optional<SiteKeys> m_keys;
+    std::optional<Journal> m_journal;
+    std::int64_t m_lastVisit = 0;  // of the last ticketFor()
+};
+
+using StationWalk = RoleWalk;
+using ExitWalk = RoleWalk;
+
+// The printed dose ticket's QR code, read back from the PNG.
+std::string decodeTicket(const QString& png) {
+    const cv::Mat image = cv::imread(png.toStdString(), cv::IMREAD_GRAYSCALE);
+    if (image.empty()) {
+        return {};
+    }
+    const DecodeResult decoded = decodeGrey(image, DecodeOptions{});
+    return decoded.codes.size() == 1 ? decoded.codes[0].text : std::string();
+}
+
+TEST_F(StationWalk, SlipThenPackBindsTheDoseAndPrintsItsTicket) {
+    start("station");
+    StationFlow* flow = m_app.station();
+    ASSERT_NE(flow, nullptr);
+    EXPECT_EQ(m_app.flow(), nullptr);
+    EXPECT_EQ(m_app.exit(), nullptr);
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    shot("station-01-waiting-for-slip");
+    EXPECT_FALSE(text("roleName").isEmpty());
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请扫描受种者的排队小票"));
+    EXPECT_EQ(text("slipDetail"), QStringLiteral("等待扫描小票"));
+
+    flow->acceptCode(slipFor(kAnna));
+    ASSERT_TRUE(waitUntil([&] { return flow->slipState() == QLatin1String("read"); }, 5000));
+    EXPECT_EQ(flow->maskedId(), QStringLiteral("5101**********2223"));
+    shot("station-02-slip-read");
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请扫描疫苗追溯码"));
+    EXPECT_TRUE(text("slipDetail").endsWith(QStringLiteral("5101**********2223")))
+        << text("slipDetail").toStdString();
+
+    flow->acceptCode(packCode());
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 5000))
+        << int(flow->state()) << " " << flow->result().reason.toStdString();
+    const BindResult result = flow->result();
+    EXPECT_TRUE(result.printed) << result.printError.toStdString();
+    EXPECT_EQ(result.doseNumber, 1);
+    shot("station-03-bound");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("已绑定：第 1 剂"));
+    EXPECT_EQ(text("ticketPrinting"), QStringLiteral("正在打印接种小票，请交给受种者。"));
+    EXPECT_EQ(text("outcomePerson"), QStringLiteral("5101**********2223"));
+    EXPECT_TRUE(text("outcomeVaccine").contains(QStringLiteral("INACT")) ||
+                text("outcomeVaccine").contains(QStringLiteral("灭活疫苗")));
+
+    // The ticket PNG reads back as this visit's dose ticket, signed by the site.
+    const QString png =
+        m_app.demoTicketsFolder() + QStringLiteral("/dose-%1.png").arg(result.visitId);
+    ASSERT_TRUE(QFile::exists(png)) << png.toStdString();
+    const std::string ticket = decodeTicket(png);
+    auto trust = loadTrust(m_config);
+    ASSERT_TRUE(trust);
+    auto verified = trust->verify(ticket, m_config.site.id);
+    ASSERT_TRUE(verified) << ticket;
+    const auto* dose = std::get_if<DoseTicket>(&verified->body);
+    ASSERT_NE(dose, nullptr);
+    EXPECT_EQ(dose->visitId, result.visitId);
+    EXPECT_EQ(dose->station, "station-demo");
+
+    // A reprint of the last ticket, into its own file; the next person starts clean.
+    ASSERT_TRUE(visible("reprintButton"));
+    flow->reprintLast();
+    ASSERT_TRUE(waitUntil([&] { return flow->reprintState() == QLatin1String("printed"); }, 5000))
+        << flow->reprintError().toStdString();
+    EXPECT_EQ(decodeTicket(m_app.demoTicketsFolder() +
+                           QStringLiteral("/dose-%1-reprint.png").arg(result.visitId)),
+              ticket);
+    click("nextPersonButton");
+    EXPECT_EQ(flow->state(), StationFlow::State::Scan);
+    EXPECT_TRUE(flow->maskedId().isEmpty());
+    EXPECT_TRUE(flow->canReprint());
+}
+
+TEST_F(StationWalk, AReusedCodeIsRefusedWithWhereAndWhen) {
+    start("station");
+    StationFlow* flow = m_app.station();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000));
+    const QString pack = packCode();
+    // Pack first works too: the screen asks for the slip.
+    flow->acceptCode(pack);
+    ASSERT_TRUE(waitUntil([&] { return flow->packState() == QLatin1String("read"); }, 5000));
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请接着扫描受种者的排队小票"));
+    flow->acceptCode(slipFor(kAnna));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 5000));
+    flow->nextPerson();
+
+    flow->acceptCode(slipFor(kBo));
+    ASSERT_TRUE(waitUntil([&] { return flow->slipState() == QLatin1String("read"); }, 5000));
+    flow->acceptCode(pack);
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Refused; }, 5000));
+    EXPECT_EQ(flow->result().refusal, QStringLiteral("reused_code"));
+    ASSERT_EQ(flow->result().earlier.size(), 1);
+    shot("station-04-refused-reused-code");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("拒绝：该疫苗追溯码已使用过"));
+    EXPECT_EQ(text("refusalAction"), QStringLiteral("请勿使用此支疫苗，为同一受种者扫描另一支。"));
+    EXPECT_TRUE(text("earlierUse").contains(QStringLiteral("station-demo")))
+        << text("earlierUse").toStdString();
+    EXPECT_EQ(text("outcomePerson"), QStringLiteral("4201**********0357"));
+    m_app.language()->toggle();
+    shot("station-04-refused-reused-code-english");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("Refused: this vaccine code was already used"));
+    m_app.language()->toggle();
+
+    // The slip stays read: another pack binds the same person.
+    EXPECT_EQ(flow->slipState(), QStringLiteral("read"));
+    flow->acceptCode(packCode());
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 5000))
+        << flow->result().reason.toStdString();
+    EXPECT_EQ(flow->result().maskedId, QStringLiteral("4201**********0357"));
+}
+
+TEST_F(StationWalk, WrongCodesExpiredPacksAndForgedSlipsAreRefused) {
+    start("station");
+    StationFlow* flow = m_app.station();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000));
+
+    // A resident's ID at the station: says what to scan instead.
+    flow->acceptCode(QString::fromStdString(KioskDemo::residentIdCode()));
+    EXPECT_EQ(flow->scanProblem(), QStringLiteral("not_station_code"));
+    shot("station-05-wrong-code");
+    EXPECT_EQ(text("scanProblem"), QStringLiteral("⚠ 这不是排队小票，也不是疫苗追溯码。"));
+
+    // A dose ticket where the slip is expected.
+    flow->acceptCode(ticketFor(kChen, 5));
+    ASSERT_TRUE(
+        waitUntil([&] { return flow->scanProblem() == QLatin1String("dose_ticket"); }, 5000));
+    EXPECT_EQ(flow->slipState(), QStringLiteral("none"));
+
+    // An expired pack (GS1, expiry 2020-01-01).
+    flow->acceptCode(QStringLiteral("(01)02001234000017(17)200101(10)OLD1(21)0000001"));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Refused; }, 5000));
+    EXPECT_EQ(flow->result().refusal, QStringLiteral("expired"));
+    shot("station-06-refused-expired");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("拒绝：疫苗已过期"));
+
+    // A slip signed with keys this site does not know.
+    QTemporaryDir other;
+    auto otherJournal = Journal::open(other.filePath(QStringLiteral("other.db")).toStdString());
+    ASSERT_TRUE(otherJournal);
+    const SiteKeys stranger = SiteKeys::generate();
+    auto forged = checkInForDemo(m_config, stranger, *otherJournal, kBo,
+                                 localSiteTime(nowMs() - 10 * kMinuteMs));
+    ASSERT_TRUE(forged) << forged.error().message;
+    flow->acceptCode(QString::fromStdString(*forged));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return flow->state() == StationFlow::State::Refused &&
+                   flow->result().refusal == QLatin1String("forged_slip");
+        },
+        5000))
+        << flow->result().refusal.toStdString();
+    shot("station-07-refused-forged-slip");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("拒绝：小票不是本接种点签发的真票"));
+}
+
+TEST_F(ExitWalk, MayLeaveAfterTheObservationTime) {
+    start("exit");
+    ExitFlow* flow = m_app.exit();
+    ASSERT_NE(flow, nullptr);
+    EXPECT_EQ(m_app.station(), nullptr);
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    shot("exit-00-scan");
+    EXPECT_EQ(text("exitTitle"), QStringLiteral("请扫描您的接种小票"));
+
+    flow->acceptCode(ticketFor(kAnna, 40));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    EXPECT_EQ(flow->result().verdict, QStringLiteral("may_leave"))
+        << flow->result().reason.toStdString();
+    shot("exit-01-may-leave");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("您可以离开了"));
+    EXPECT_EQ(text("verdictMark"), QStringLiteral("✓"));
+    m_app.language()->toggle();
+    shot("exit-01-may-leave-english");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("You may leave"));
+    m_app.language()->toggle();
+
+    // A tap goes back to scanning.
+    flow->dismiss();
+    EXPECT_EQ(flow->state(), ExitFlow::State::Scan);
+}
+
+TEST_F(ExitWalk, MinutesLeftSaysUntilWhen) {
+    start("exit");
+    ExitFlow* flow = m_app.exit();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000));
+    flow->setResultTimeoutMs(400);
+    flow->acceptCode(ticketFor(kAnna, 10));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    const ExitResult result = flow->result();
+    EXPECT_EQ(result.verdict, QStringLiteral("minutes_left"));
+    EXPECT_EQ(result.minutesLeft, 20);
+    shot("exit-02-minutes-left");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("还需留观 20 分钟"));
+    EXPECT_EQ(text("verdictDetail"), QStringLiteral("请在留观区停留至 %1。").arg(result.endsAt));
+    // Back to scanning by itself.
+    EXPECT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Scan; }, 3000));
+}
+
+TEST_F(ExitWalk, NotValidAndClockSkewSendToStaff) {
+    start("exit");
+    ExitFlow* flow = m_app.exit();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000));
+
+    flow->acceptCode(slipFor(kBo));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    EXPECT_EQ(flow->result().verdict, QStringLiteral("not_valid"));
+    EXPECT_EQ(flow->result().problem, QStringLiteral("queue_slip"));
+    shot("exit-03-not-valid");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("无效"));
+    EXPECT_EQ(text("verdictMark"), QStringLiteral("✗"));
+    EXPECT_EQ(text("verdictDetail"), QStringLiteral("这是排队小票。请扫描接种台打印的接种小票。"));
+
+    flow->acceptCode(QString::fromStdString(KioskDemo::residentIdCode()));
+    EXPECT_EQ(flow->result().problem, QStringLiteral("not_ticket"));
+
+    // Vaccinated "in ten minutes": the clocks disagree; never a may-leave.
+    flow->acceptCode(ticketFor(kChen, -10));
+    ASSERT_TRUE(
+        waitUntil([&] { return flow->result().verdict == QLatin1String("clock_skew"); }, 5000))
+        << flow->result().verdict.toStdString();
+    shot("exit-04-clock-skew");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("请联系工作人员"));
+}
+
+TEST_F(ExitWalk, ObservationListFlagsTheOverdue) {
+    start("exit");
+    ExitFlow* flow = m_app.exit();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000));
+    // Besides the demo's three (one overdue), one more overdue and one under care.
+    ticketFor(kAnna, 70);
+    ticketFor(kBo, 5);
+    ReactionRecord rash;
+    rash.visitId = m_lastVisit;
+    rash.category = ReactionCategory::AllergicRash;
+    rash.onsetAtMs = rash.atMs = nowMs();
+    rash.action = "antihistamine";
+    rash.outcome = "observed";
+    rash.staff = "dr-01";
+    ASSERT_TRUE(m_journal->recordReaction(rash));
+    click("observationButton");
+    ObservationModel* list = flow->observation();
+    ASSERT_TRUE(waitUntil([&] { return list->rowCount() == 5; }, 5000)) << list->rowCount();
+    EXPECT_EQ(list->overdueCount(), 2);
+    shot("exit-05-observation-list");
+    EXPECT_EQ(text("observationTitle"), QStringLiteral("留观人数：5"));
+    EXPECT_EQ(text("overdueFlag"), QStringLiteral("⚠ 超时未离开"));
+    EXPECT_TRUE(visible("rowStatus"));
+    m_app.language()->toggle();
+    shot("exit-05-observation-list-english");
+    EXPECT_EQ(text("overdueFlag"), QStringLiteral("⚠ Overdue: not scanned out"));
+    m_app.language()->toggle();
+    EXPECT_FALSE(text("observationUpdated").isEmpty());
+
+    click("backToScanButton");
+    EXPECT_EQ(text("observationButton"), QStringLiteral("⚠ 留观中：5 人（2 人超时）"));
+    shot("exit-06-scan-with-overdue");
+}
+
+// The demo camera end to end: drawn slips and pack labels -> vision -> the station flow.
+TEST_F(StationWalk, DemoCameraBindsTheFirstPerson) {
+    start("station", true);
+    StationFlow* flow = m_app.station();
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 30000))
+        << "slip " << flow->slipState().toStdString() << ", pack "
+        << flow->packState().toStdString() << ", state " << int(flow->state());
+    EXPECT_EQ(flow->result().maskedId, QStringLiteral("1101**********1234"));
+    shot("station-08-demo-camera-bound");
+}
+
+TEST_F(ExitWalk, DemoCameraLetsTheFirstPersonLeave) {
+    start("exit", true);
+    ExitFlow* flow = m_app.exit();
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 20000));
+    EXPECT_EQ(flow->result().verdict, QStringLiteral("may_leave"))
+        << flow->result().reason.toStdString();
+}
+
+}  // namespace
+}  // namespace vax::app
