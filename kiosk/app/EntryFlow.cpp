@@ -4,6 +4,7 @@
 #include "LocalClock.h"
 #include "core/Decision.h"
 #include "core/Questionnaire.h"
+#include "core/ResidentId.h"
 
 namespace vax::app {
 
@@ -86,6 +87,22 @@ void EntryFlow::onOpened(const QString& error) {
     m_setupError = error;
     Q_EMIT readyChanged();
     Q_EMIT detailsChanged();
+}
+
+bool EntryFlow::acceptManualId(const QString& text) {
+    if (m_state != State::Welcome && m_state != State::Scanned) {
+        return false;
+    }
+    auto id = ResidentId::parse(text.toStdString(), localNow().date);
+    if (!id) {
+        return false;
+    }
+    m_idText = QString::fromStdString(id->number());
+    m_maskedId = QString::fromStdString(id->masked());
+    m_scanProblem.clear();
+    Q_EMIT detailsChanged();
+    setState(State::Scanned);
+    return true;
 }
 
 void EntryFlow::acceptCode(const QString& text) {

@@ -72,6 +72,9 @@ public:
 
     /// A code from the camera or a scanner (UTF-8 text as read).
     Q_INVOKABLE void acceptCode(const QString& text);
+    /// An ID number a staff member typed for a resident without a readable code. Returns false
+    /// (and changes nothing) unless it is a valid number; only at the first two steps.
+    Q_INVOKABLE bool acceptManualId(const QString& text);
     /// "Next" on the scanned screen: starts the temperature step.
     Q_INVOKABLE void proceed();
     /// Answers the current question: 0 no, 1 yes, 2 not sure (vax::Answer).
