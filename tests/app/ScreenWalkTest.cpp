@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <QtQml/qqmlextensionplugin.h>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFont>
 #include <QGuiApplication>
@@ -28,33 +27,9 @@ namespace {
 
 using vax::app::EntryFlow;
 
-// Processes events until `done` holds or `ms` pass.
-bool waitFor(const std::function<bool()>& done, int ms) {
-    QDeadlineTimer deadline(ms);
-    while (!done()) {
-        if (deadline.hasExpired()) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
-QQuickItem* findVisible(QQuickItem* item, const QString& name) {
-    if (!item || !item->isVisible()) {
-        return nullptr;
-    }
-    if (item->objectName() == name) {
-        return item;
-    }
-    const auto children = item->childItems();
-    for (QQuickItem* child : children) {
-        if (QQuickItem* found = findVisible(child, name)) {
-            return found;
-        }
-    }
-    return nullptr;
-}
+// The shared test helpers, under the names this file has always used.
+constexpr auto waitFor = vax::test::waitUntil;
+constexpr auto findVisible = vax::test::findVisibleItem;
 
 QString u8(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
