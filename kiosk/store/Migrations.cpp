@@ -230,6 +230,15 @@ Status migrate(Database& db, int target) {
         if (!tx) {
             return tx.error();
         }
+        // Another connection (the app's workers open the journal side by side) may have
+        // migrated while this one waited for the write lock: read the version again under it.
+        auto now = schemaVersion(db);
+        if (!now) {
+            return now.error();
+        }
+        if (*now >= m.version) {
+            continue;  // the transaction rolls back, having changed nothing
+        }
         if (auto st = db.exec(m.sql); !st) {
             return Error{"migration " + std::to_string(m.version) +
                          " failed: " + st.error().message};

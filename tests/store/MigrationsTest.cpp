@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "support/TempDir.h"
 
@@ -56,6 +58,34 @@ TEST(Migrations, EmptyFileReachesTheLatestVersion) {
     EXPECT_EQ(schemaVersion(*db).value(), latestSchemaVersion());
     ASSERT_TRUE(migrate(*db));  // a second run changes nothing
     EXPECT_EQ(schemaVersion(*db).value(), latestSchemaVersion());
+}
+
+// The app's workers open a fresh journal side by side: each connection must find the
+// steps another has applied while it waited for the lock, not apply them twice.
+TEST(Migrations, ConnectionsMigratingAtOnceAllSucceed) {
+    for (int round = 0; round < 10; ++round) {
+        test::TempDir dir;
+        std::vector<Database> dbs;
+        for (int i = 0; i < 4; ++i) {
+            auto db = Database::open(dir / "a.db");
+            ASSERT_TRUE(db);
+            // Every connection reads version 0 before any of them starts.
+            ASSERT_EQ(schemaVersion(*db).value(), 0);
+            dbs.push_back(std::move(db).value());
+        }
+        std::vector<Status> results(dbs.size(), okStatus());
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < dbs.size(); ++i) {
+            threads.emplace_back([&, i] { results[i] = migrate(dbs[i]); });
+        }
+        for (auto& t : threads) {
+            t.join();
+        }
+        for (const Status& st : results) {
+            EXPECT_TRUE(st) << st.error().message;
+        }
+        EXPECT_EQ(schemaVersion(dbs[0]).value(), latestSchemaVersion());
+    }
 }
 
 // From every earlier version, with data in it, migration ends at the same schema as a fresh
