@@ -20,7 +20,7 @@ Rectangle {
         anchors.margins: 1 * preview.mm
         fillMode: Image.PreserveAspectFit
         cache: false
-        source: "image://camera/" + preview.camera.frameNumber
+        source: "image://vaxcamera/" + preview.camera.frameNumber
     }
 
     // Each code in view outlined where it is, so people see what the camera sees.

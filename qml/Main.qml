@@ -132,6 +132,21 @@ Window {
         }
     }
 
+    // A read: the tone, beside the preview's green frame.
+    Loader {
+        id: readSound
+        objectName: "readSound"
+        source: "ReadSound.qml"
+        onLoaded: item.source = root.kiosk.readSoundUrl
+    }
+    Connections {
+        target: root.kiosk.camera
+        function onCodeRead() {
+            if (readSound.item)
+                readSound.item.play()
+        }
+    }
+
     // The staff console covers the resident screens while it is open (always, on a console).
     Loader {
         objectName: "staffConsole"

@@ -88,8 +88,15 @@ QImage CameraImageProvider::requestImage(const QString&, QSize* size, const QSiz
     if (size) {
         *size = image.size();
     }
-    if (requestedSize.isValid()) {
+    // A requested size may give only one side (or none): never answer with an empty image.
+    if (requestedSize.width() > 0 && requestedSize.height() > 0) {
         return image.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
+    if (requestedSize.width() > 0) {
+        return image.scaledToWidth(requestedSize.width(), Qt::SmoothTransformation);
+    }
+    if (requestedSize.height() > 0) {
+        return image.scaledToHeight(requestedSize.height(), Qt::SmoothTransformation);
     }
     return image;
 }

@@ -25,7 +25,8 @@ private:
     QImage m_image;
 };
 
-/// "image://camera/<n>": the camera preview for QML, without QtMultimedia.
+/// "image://vaxcamera/<n>": the camera preview for QML, without QtMultimedia. Not "camera":
+/// Qt Multimedia (loaded for the read tone) registers a provider by that name.
 class CameraImageProvider : public QQuickImageProvider {
 public:
     explicit CameraImageProvider(std::shared_ptr<PreviewStore> store);

@@ -16,6 +16,7 @@
 #include "Language.h"
 #include "LocalClock.h"
 #include "OutboxPump.h"
+#include "ReadSound.h"
 #include "SiteWorker.h"
 #include "StaffWorker.h"
 #include "config/KioskConfig.h"
@@ -175,11 +176,16 @@ QString KioskApp::start(const AppOptions& options) {
 
     startServices();
 
+    m_soundFolder = std::make_unique<QTemporaryDir>();
+    if (m_soundFolder->isValid()) {
+        m_readSoundUrl = writeReadTone(m_soundFolder->path());
+    }
+
     m_language = new Language(this);
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_language->setEngine(m_engine.get());
     m_engine->addImportPath(QStringLiteral("qrc:/"));
-    m_engine->addImageProvider(QStringLiteral("camera"),
+    m_engine->addImageProvider(QStringLiteral("vaxcamera"),
                                new CameraImageProvider(m_camera->previewStore()));
     m_engine->setInitialProperties({{QStringLiteral("kiosk"), QVariant::fromValue(this)}});
     m_engine->load(QUrl(QStringLiteral("qrc:/VaxKiosk/Main.qml")));

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <QUrl>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -66,6 +67,7 @@ class KioskApp : public QObject {
     Q_PROPERTY(vax::app::StatusBoard* status READ status CONSTANT)
     Q_PROPERTY(vax::app::StaffConsole* staff READ staff CONSTANT)
     Q_PROPERTY(QString demoStaffPin READ demoStaffPin CONSTANT)
+    Q_PROPERTY(QUrl readSoundUrl READ readSoundUrl CONSTANT)
     Q_PROPERTY(QString demoTicketsFolder READ demoTicketsFolder CONSTANT)
 
 public:
@@ -95,6 +97,8 @@ public:
     /// The staff console, on every role.
     StaffConsole* staff() const { return m_staff; }
     /// The demo staff member's PIN, shown on the demo's sign-in screen; empty otherwise.
+    /// The "read" tone's WAV file; empty when it could not be written (the kiosk stays silent).
+    QUrl readSoundUrl() const { return m_readSoundUrl; }
     QString demoStaffPin() const {
         return m_demo ? QString::fromStdString(KioskDemo::staffPin()) : QString();
     }
@@ -123,6 +127,8 @@ private:
     QString m_role;
     QString m_siteName;
     std::unique_ptr<QTemporaryDir> m_demoFolder;
+    std::unique_ptr<QTemporaryDir> m_soundFolder;
+    QUrl m_readSoundUrl;
     std::optional<KioskDemo> m_demo;
     QThread m_workerThread;
     EntryWorker* m_worker = nullptr;

@@ -4,6 +4,7 @@
 
 #include <QtQml/qqmlextensionplugin.h>
 #include <QDir>
+#include <QFile>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQuickItem>
@@ -17,6 +18,7 @@
 #include "EntryFlow.h"
 #include "KioskApp.h"
 #include "Language.h"
+#include "ReadSound.h"
 #include "Screenshotter.h"
 #include "core/Questionnaire.h"
 #include "net/JwsSigner.h"
@@ -221,6 +223,32 @@ TEST_F(ScreenWalk, SignedCodeIsRefusedTheSecondTime) {
         << flow->healthCode().toStdString();
 }
 
+// The read tone: a real WAV file the sound effect can play, and the effect is loaded.
+TEST_F(ScreenWalk, ReadToneIsAPlayableWav) {
+    const QByteArray wav = vax::app::readToneWav();
+    ASSERT_GT(wav.size(), 44);
+    EXPECT_TRUE(wav.startsWith("RIFF"));
+    EXPECT_EQ(wav.mid(8, 8), QByteArray("WAVEfmt "));
+    EXPECT_EQ(wav.size(), 44 + int(22050 * 0.12) * 2);
+    // Not silence: the loudest sample is near half scale.
+    qint16 loudest = 0;
+    for (qsizetype i = 44; i + 1 < wav.size(); i += 2) {
+        const auto sample = qint16(quint8(wav[i]) | (quint8(wav[i + 1]) << 8));
+        loudest = std::max<qint16>(loudest, sample);
+    }
+    EXPECT_GT(loudest, 15000);
+    const QUrl url = m_app.readSoundUrl();
+    ASSERT_TRUE(url.isLocalFile());
+    QFile file(url.toLocalFile());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), wav);
+    QObject* loader = m_app.window()->findChild<QObject*>(QStringLiteral("readSound"));
+    ASSERT_NE(loader, nullptr);
+    QObject* effect = loader->property("item").value<QObject*>();
+    ASSERT_NE(effect, nullptr) << "Qt Multimedia's SoundEffect did not load";
+    EXPECT_EQ(effect->property("source").toUrl(), url);
+}
+
 // The demo camera end to end: drawn phone frames -> vision pipeline -> decoded codes -> flow.
 TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
     QTemporaryDir folder;
@@ -251,6 +279,11 @@ TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
         << flow->maskedId().toStdString();
     EXPECT_EQ(flow->state(), EntryFlow::State::Scanned);
     EXPECT_GE(app.camera()->readCount(), 2);  // each read flashed the green frame
+    // The preview really shows frames (an image provider name clash once left it blank).
+    QQuickItem* preview = findVisible(app.window()->contentItem(), QStringLiteral("cameraPreview"));
+    ASSERT_NE(preview, nullptr);
+    EXPECT_TRUE(waitFor([&] { return preview->property("status").toInt() == 1; }, 5000))
+        << "preview image status " << preview->property("status").toInt();
     EXPECT_GE(outlined, 1);
     EXPECT_TRUE(cornersInside);
     // The preview shows the replayed camera: the picture people see at the kiosk.
