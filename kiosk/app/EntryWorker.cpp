@@ -8,6 +8,7 @@
 #include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "ops/JournaledTemperature.h"
 #include "ops/SlipPrinting.h"
 #include "sync/NetworkSetup.h"
 
@@ -97,39 +98,24 @@ void EntryWorker::measureTemperature(quint64 session) {
         return;
     }
     const LocalMoment at = localNow();
-    std::optional<Error> journalError;
-    const auto check = runTemperatureCheck(
-        *m_thermometer, m_config.measurement, m_config.policy.temperature,
-        [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
-            const MeasurementRecord record{at.unixMs,
-                                           at.date.iso(),
-                                           taken.sensorId,
-                                           taken.emissivity,
-                                           int(progress.measurements().size()),
-                                           progress.lastWasRecheck(),
-                                           taken.measurement};
-            auto id = m_journal->recordMeasurement(record);
-            if (!id) {
-                journalError = id.error();
-                return false;  // nothing may be shown that the journal does not hold
-            }
-            result.measurementIds.push_back(*id);
+    const auto check = runJournaledTemperatureCheck(
+        *m_thermometer, m_config, *m_journal, at.unixMs, at.date.iso(),
+        [&](const SensorMeasurement& taken) {
             const auto& body = taken.measurement.bodyC;
             Q_EMIT measurementTaken(session, qs(std::string(toString(taken.measurement.outcome))),
                                     body.value_or(0.0), body.has_value());
             return !m_cancel;
         },
-        {}, &m_cancel);
-    if (journalError) {
-        result.error = qs("temperature measurement not recorded: " + journalError->message);
-    } else if (!check) {
-        result.error = QStringLiteral("cancelled");
+        &m_cancel);
+    if (!check) {
+        result.error = qs(check.error().message);
     } else {
         result.recorded = true;
-        const TemperatureInput input = check->input();
-        result.hasReading = input.celsius.has_value();
-        result.celsius = input.celsius.value_or(0.0);
-        result.unstable = input.unstable;
+        result.measurementIds =
+            QList<qint64>(check->measurementIds.begin(), check->measurementIds.end());
+        result.hasReading = check->input.celsius.has_value();
+        result.celsius = check->input.celsius.value_or(0.0);
+        result.unstable = check->input.unstable;
     }
     Q_EMIT temperatureFinished(session, result);
 }

@@ -8,6 +8,7 @@
 #include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "ops/JournaledTemperature.h"
 #include "sync/JournalSync.h"
 #include "sync/NetworkSetup.h"
 
@@ -52,35 +53,19 @@ Result<TemperatureInput> measureTemperature(const KioskConfig& config, Journal& 
     if (!thermometer) {
         return Error{"--measure: " + thermometer.error().message};
     }
-    std::optional<Error> journalError;
-    const auto check = runTemperatureCheck(
-        **thermometer, config.measurement, config.policy.temperature,
-        [&](const SensorMeasurement& taken, const TemperatureCheck& progress) {
-            const MeasurementRecord record{at.unixMs,
-                                           at.date.iso(),
-                                           taken.sensorId,
-                                           taken.emissivity,
-                                           int(progress.measurements().size()),
-                                           progress.lastWasRecheck(),
-                                           taken.measurement};
-            auto id = journal.recordMeasurement(record);
-            if (!id) {
-                journalError = id.error();
-                return false;  // nothing may be shown that the journal does not hold
-            }
-            ids.push_back(*id);
-            auto shownOne = measurementJson(taken.measurement);
-            shownOne["sensor"] = taken.sensorId;
-            shown.push_back(shownOne);
-            return true;
-        });
-    if (journalError) {
-        return Error{"temperature measurement not recorded: " + journalError->message};
-    }
+    auto check = runJournaledTemperatureCheck(**thermometer, config, journal, at.unixMs,
+                                              at.date.iso(), [&](const SensorMeasurement& taken) {
+                                                  auto shownOne =
+                                                      measurementJson(taken.measurement);
+                                                  shownOne["sensor"] = taken.sensorId;
+                                                  shown.push_back(shownOne);
+                                                  return true;
+                                              });
     if (!check) {
-        return Error{"the temperature measurement was cancelled"};
+        return check.error();
     }
-    return check->input();
+    ids = check->measurementIds;
+    return check->input;
 }
 
 int run(const CheckInOptions& o, const Paths& paths) {
