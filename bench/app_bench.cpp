@@ -127,7 +127,7 @@ bool waitUntil(const std::function<bool()>& done, int ms) {
 bool checkIn(vax::app::KioskApp& kiosk, bool printed) {
     EntryFlow* flow = kiosk.flow();
     const auto now = QDateTime::currentSecsSinceEpoch();
-    flow->acceptCode(QString::fromStdString(kiosk.demo()->nextHealthCode(now)));
+    flow->acceptCode(QString::fromStdString(kiosk.demo()->freshHealthCode(now)));
     if (!waitUntil([&] { return flow->healthCode() == QLatin1String("green"); }, 10000)) {
         std::fprintf(stderr, "app_bench: health code %s\n", qPrintable(flow->healthCode()));
         return false;

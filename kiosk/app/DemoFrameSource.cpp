@@ -22,12 +22,6 @@ double phaseSeconds(int phase) {
 
 }  // namespace
 
-DemoFrameSource::DemoFrameSource(std::function<std::string()> healthCode,
-                                 std::string residentIdCode, double fps)
-    : DemoFrameSource({DemoShot{std::move(healthCode)},
-                       DemoShot{[id = std::move(residentIdCode)] { return id; }}},
-                      fps) {}
-
 DemoFrameSource::DemoFrameSource(std::vector<DemoShot> shots, double fps)
     : m_shots(std::move(shots)), m_period(std::chrono::nanoseconds(std::int64_t(1e9 / fps))) {}
 

@@ -18,15 +18,13 @@ struct DemoShot {
     bool printed = false;
 };
 
-/// The demo's replayed camera, drawn as it plays: an empty scene, a phone showing a health
-/// code, an empty scene, a phone showing an electronic ID, and again. Each round asks for a
-/// fresh health code, as a phone app refreshes it, so the kiosk's replay check passes.
-/// Frames are drawn a few at a time when a phase begins (capture thread), not at start-up.
+/// The demo station's and exit's camera, drawn as it plays: an empty scene before each of the
+/// shots, in turn, and again. Their codes are signed with the site key the demo makes when it
+/// starts, and a vaccine code binds only once, so they cannot come from a video made at build
+/// time as the entry camera's do. Frames are drawn a few at a time when a phase begins
+/// (capture thread), not at start-up.
 class DemoFrameSource : public FrameSource {
 public:
-    DemoFrameSource(std::function<std::string()> healthCode, std::string residentIdCode,
-                    double fps = 15);
-    /// The other roles' camera: an empty scene before each of `shots`, in turn, and again.
     explicit DemoFrameSource(std::vector<DemoShot> shots, double fps = 15);
 
     std::optional<Frame> next() override;  // runs on the capture thread

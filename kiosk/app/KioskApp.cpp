@@ -9,6 +9,7 @@
 
 #include "CameraFeed.h"
 #include "DemoFrameSource.h"
+#include "DemoMedia.h"
 #include "DemoSeed.h"
 #include "DemoUpstream.h"
 #include "EntryFlow.h"
@@ -158,11 +159,16 @@ QString KioskApp::start(const AppOptions& options) {
         if (m_demo && !demoShots.empty()) {
             m_camera->start(std::make_unique<DemoFrameSource>(std::move(demoShots)), scanning);
         } else if (m_demo) {
-            const KioskDemo demo = *m_demo;
-            m_camera->start(std::make_unique<DemoFrameSource>(
-                                [demo] { return demo.nextHealthCode(localNow().unixMs / 1000); },
-                                KioskDemo::residentIdCode()),
-                            scanning);
+            const QString video = findDemoCameraVideo();
+            if (video.isEmpty()) {
+                return QStringLiteral("the demo camera's video (%1) is missing: build the "
+                                      "vaxkiosk_demo_media target, or set VAXKIOSK_DEMO_MEDIA "
+                                      "to the folder holding it")
+                    .arg(QLatin1String(kDemoCameraVideoName));
+            }
+            FileOptions files;
+            files.loop = true;  // the resident comes back, again and again
+            m_camera->start(openVideoFile(video.toStdString(), files), scanning);
         } else if (!cameraSpec.empty()) {
             FileOptions files;
             files.loop = true;  // a replayed video keeps playing, like a camera

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/SiteKeys.h"
+#include "ops/DemoCodes.h"
 #include "ops/StaffAccess.h"
 
 namespace vax::app {
@@ -146,7 +147,7 @@ Result<KioskDemo> KioskDemo::prepare(const fs::path& given, const std::string& u
     if (auto written = writeText(folder / "demo-jwks.json", jwks.dump(2)); !written) {
         return written.error();
     }
-    return KioskDemo(folder, std::move(issuer).value(), !upstreamUrl.empty());
+    return KioskDemo(folder, std::move(issuer).value());
 }
 
 std::string KioskDemo::freshHealthCode(std::int64_t nowUnixSeconds) const {
@@ -162,11 +163,11 @@ std::string KioskDemo::freshHealthCode(std::int64_t nowUnixSeconds) const {
 }
 
 std::string KioskDemo::residentIdCode() {
-    return "EID:110105198503121234";
+    return std::string(kDemoResidentIdCode);
 }
 
 std::string KioskDemo::onlineHealthCode() {
-    return "https://hc.example.gov.cn/v/DEMO0000001";
+    return std::string(kDemoOnlineHealthCode);
 }
 
 std::string KioskDemo::upstreamSeed(std::int64_t nowUnixSeconds) {
@@ -181,13 +182,6 @@ std::string KioskDemo::upstreamSeed(std::int64_t nowUnixSeconds) {
                                                                 {"masked_id", "1101**********1234"},
                                                                 {"updated_at", when}}})}};
     return seed.dump(2);
-}
-
-std::string KioskDemo::nextHealthCode(std::int64_t nowUnixSeconds) const {
-    if (m_online && (*m_shown)++ % 2 == 0) {
-        return onlineHealthCode();
-    }
-    return freshHealthCode(nowUnixSeconds);
 }
 
 }  // namespace vax::app

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -32,8 +31,6 @@ public:
     std::filesystem::path databasePath() const { return m_folder / "kiosk.db"; }
     /// Where the demo printer (png:) writes the tickets.
     std::filesystem::path ticketsFolder() const { return m_folder / "tickets"; }
-    /// True when the config names an upstream service.
-    bool online() const { return m_online; }
 
     /// A freshly signed green health code (compact JWS), as a phone app shows it: issued now,
     /// with a new id each time, because the kiosk refuses a signed code it has seen before.
@@ -43,27 +40,20 @@ public:
     /// The demo staff member's PIN ("demo-nurse"), shown on the demo's sign-in screen.
     static std::string staffPin() { return "2468"; }
     /// The resident's health-code link, checked with the online service (the upstream knows it
-    /// from upstreamSeed()). Unlike a signed code it may be shown again and again.
+    /// from upstreamSeed()). Unlike a signed code it may be shown again and again, so the
+    /// replayed camera video (made at build time by vaxctl demo-media) carries it.
     static std::string onlineHealthCode();
     /// The upstream's seed file ({"codes": [...]}): the resident's code, green, updated an
     /// hour before `nowUnixSeconds` (a status older than a day would be stale).
     static std::string upstreamSeed(std::int64_t nowUnixSeconds);
-    /// What the demo phone shows next: with an upstream, the online link and a freshly signed
-    /// code in turn, so both checks are seen; without one, always a signed code. Any thread.
-    std::string nextHealthCode(std::int64_t nowUnixSeconds) const;
 
 private:
-    KioskDemo(std::filesystem::path folder, JwsSigner issuer, bool online)
-        : m_folder(std::move(folder)),
-          m_issuer(std::make_shared<JwsSigner>(std::move(issuer))),
-          m_online(online) {}
+    KioskDemo(std::filesystem::path folder, JwsSigner issuer)
+        : m_folder(std::move(folder)), m_issuer(std::make_shared<JwsSigner>(std::move(issuer))) {}
 
     std::filesystem::path m_folder;
-    // Shared so the demo camera can sign codes on its own thread (sign() is const).
+    // Shared: the demo is copied by value, the key need not be.
     std::shared_ptr<JwsSigner> m_issuer;
-    bool m_online = false;
-    // Shared by the copies the camera keeps: which code the phone shows next.
-    std::shared_ptr<std::atomic<int>> m_shown = std::make_shared<std::atomic<int>>(0);
 };
 
 }  // namespace vax::app

@@ -249,7 +249,8 @@ TEST_F(ScreenWalk, ReadToneIsAPlayableWav) {
     EXPECT_EQ(effect->property("source").toUrl(), url);
 }
 
-// The demo camera end to end: drawn phone frames -> vision pipeline -> decoded codes -> flow.
+// The demo camera end to end: the video the build made (vaxctl demo-media) -> vision pipeline
+// -> decoded codes -> flow.
 TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
     QTemporaryDir folder;
     vax::app::AppOptions options;
@@ -290,6 +291,23 @@ TEST(DemoCamera, ReadsTheHealthCodeAndTheId) {
     QCoreApplication::processEvents();
     EXPECT_TRUE(vax::app::Screenshotter::save(
         app.window(), QStringLiteral(VAX_SCREENSHOT_DIR "/10-demo-camera-scanned.png")));
+}
+
+// A demo without its camera video says what is missing and how to make it, instead of
+// showing a camera that never reads.
+TEST(DemoCamera, MissingVideoIsNamed) {
+    QTemporaryDir folder;
+    QTemporaryDir noMedia;
+    qputenv("VAXKIOSK_DEMO_MEDIA", noMedia.path().toUtf8());
+    vax::app::AppOptions options;
+    options.demo = true;
+    options.demoFolder = folder.path();
+    options.demoUpstream = false;
+    vax::app::KioskApp app;
+    const QString error = app.start(options);
+    qunsetenv("VAXKIOSK_DEMO_MEDIA");
+    EXPECT_TRUE(error.contains(QStringLiteral("entry-camera.avi"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("vaxkiosk_demo_media"))) << error.toStdString();
 }
 
 }  // namespace

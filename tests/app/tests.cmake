@@ -21,7 +21,7 @@ target_sources(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/StaffConsoleTest
 target_include_directories(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(vaxkiosk_tests PRIVATE vax::store vax::crypto vax::ops vax::config
                                              vax::upstream)
-add_dependencies(vaxkiosk_tests vaxupstream)
+add_dependencies(vaxkiosk_tests vaxupstream vaxkiosk_demo_media)
 target_compile_definitions(vaxkiosk_tests
   PRIVATE VAX_SCREENSHOT_DIR="${CMAKE_CURRENT_BINARY_DIR}/app-screens")
 vax_warnings(vaxkiosk_tests)

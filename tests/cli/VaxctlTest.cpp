@@ -19,6 +19,7 @@
 
 #include "TestPaths.h"
 #include "cli/VaxctlFixture.h"
+#include "ops/DemoCodes.h"
 #include "support/TempDir.h"
 #include "vision/SyntheticFrames.h"
 
@@ -389,6 +390,47 @@ TEST_F(VaxctlTest, ScanReadsVideosFrameByFrameAndHonoursFormats) {
     EXPECT_EQ(lines[0]["kind"], "ticket");
     EXPECT_TRUE(vaxctl({"scan", "--json", "--formats", "datamatrix", video.string()}).out.empty());
     EXPECT_EQ(vaxctl({"scan", "--formats", "ean99", video.string()}).status, 2);
+}
+
+// The demo's media, as the build makes them for vaxkiosk --demo: every picture decodes to its
+// code, and the video shows the health-code link, then the e-ID (masked when printed), on the
+// phone frames only.
+TEST_F(VaxctlTest, DemoMediaVideoShowsTheHealthCodeThenTheId) {
+    const auto media = m_dir / "media";
+    const CmdRun made = vaxctl({"demo-media", "--out", media.string()});
+    ASSERT_EQ(made.status, 0) << made.err;
+    EXPECT_EQ(jsonLines(made.out).at(0)["files"].size(), 5u);
+
+    const auto pictures = jsonLines(vaxctl({"scan", "--json", media.string()}).out);
+    ASSERT_EQ(pictures.size(), 4u);  // a folder scan reads the images, not the video
+    const auto lines =
+        jsonLines(vaxctl({"scan", "--json", (media / "entry-camera.avi").string()}).out);
+    ASSERT_FALSE(lines.empty());
+    std::vector<std::string> kinds;
+    for (const auto& line : lines) {
+        const int frame = line["frame"];
+        // 15 fps: nobody for 3 s, the health code for 3 s, nobody for 2 s, the e-ID for 3 s.
+        const bool onPhone = (frame >= 45 && frame < 90) || (frame >= 120 && frame < 165);
+        EXPECT_TRUE(onPhone) << "a code read in an empty scene, frame " << frame;
+        if (kinds.empty() || kinds.back() != line["kind"]) {
+            kinds.push_back(line["kind"]);
+        }
+        if (line["kind"] == "resident_id") {
+            EXPECT_EQ(line["text"], "1101**********1234");
+        } else {
+            EXPECT_EQ(line["text"], std::string(kDemoOnlineHealthCode));
+        }
+    }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"health_code", "resident_id"}));
+    // Most phone frames read: the demo kiosk confirms a code over a few frames.
+    EXPECT_GE(lines.size(), 60u);
+}
+
+TEST_F(VaxctlTest, DemoMediaIntoAFileFailsClearly) {
+    std::ofstream(m_dir / "taken") << "a file, not a folder";
+    const CmdRun run = vaxctl({"demo-media", "--out", (m_dir / "taken").string()});
+    EXPECT_NE(run.status, 0);
+    EXPECT_NE(run.err.find("cannot create"), std::string::npos) << run.err;
 }
 
 TEST_F(VaxctlTest, ScanWithNothingReadableExitsTwo) {
