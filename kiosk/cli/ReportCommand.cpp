@@ -1,9 +1,11 @@
+#include <ctime>
 #include <iostream>
+#include <map>
 #include <memory>
 
-#include <ctime>
-#include <map>
 #include "cli/Commands.h"
+#include "cli/JsonOutput.h"
+#include "cli/ReportJson.h"
 
 #include "core/Observation.h"
 #include "core/Report.h"
@@ -22,8 +24,8 @@ int run(const ReportOptions& o, const Paths& paths) {
     if (!date) {
         return fail(kExitBadInput, "--date must be YYYY-MM-DD");
     }
-    if (o.format != "txt" && o.format != "csv" && o.format != "work-report") {
-        return fail(kExitBadInput, "--format must be txt, csv or work-report");
+    if (o.format != "txt" && o.format != "csv" && o.format != "json" && o.format != "work-report") {
+        return fail(kExitBadInput, "--format must be txt, csv, json or work-report");
     }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
@@ -41,7 +43,13 @@ int run(const ReportOptions& o, const Paths& paths) {
     if (!doses) {
         return fail(kExitFailure, doses.error().message);
     }
-    if (o.format == "work-report") {
+    if (o.format == "json") {
+        auto hourly = journal->hourlyThroughput(date->iso());
+        if (!hourly) {
+            return fail(kExitFailure, hourly.error().message);
+        }
+        printJson(reportJson(report, *doses, *hourly));
+    } else if (o.format == "work-report") {
         std::map<std::string, std::string> names;
         for (int c = 0; c < kReactionCategoryCount; ++c) {
             names[std::string(toString(ReactionCategory(c)))] =
@@ -67,7 +75,7 @@ void addReportCommand(CLI::App& app, const Paths& paths, int& status) {
     auto o = std::make_shared<ReportOptions>();
     CLI::App* cmd = app.add_subcommand("report", "The day's figures for the work report");
     cmd->add_option("--date", o->date, "Day, YYYY-MM-DD (default today)");
-    cmd->add_option("--format", o->format, "txt, csv or work-report (Chinese)");
+    cmd->add_option("--format", o->format, "txt, csv, json or work-report (Chinese)");
     cmd->callback([o, &paths, &status] { status = run(*o, paths); });
 }
 

@@ -229,6 +229,27 @@ TEST_F(StationFlowTest, BindPrintsASignedTicketAndTheExitCountsTheObservationTim
     EXPECT_NE(report.out.find("留观1人，未发现异常反应。"), std::string::npos) << report.out;
     const CmdRun csv = vaxctl({"report", "--date", "2026-11-25", "--format", "csv"});
     EXPECT_NE(csv.out.find("observation,completed,1\n"), std::string::npos) << csv.out;
+
+    // The same day as JSON, with the hours the staff console charts.
+    const CmdRun asJson = vaxctl({"report", "--date", "2026-11-25", "--format", "json"});
+    ASSERT_EQ(asJson.status, 0) << asJson.err;
+    const json day = asJson.parsed();
+    EXPECT_EQ(day["date"], "2026-11-25");
+    EXPECT_EQ(day["doses"]["doses"], 1);
+    EXPECT_EQ(day["doses"]["by_dose_number"]["1"], 1);
+    EXPECT_EQ(day["doses"]["completed"], 1);
+    EXPECT_EQ(day["entry"]["visits_by_stage"]["exited"], 1);
+    ASSERT_EQ(day["hourly"].size(), 24u);
+    int checkIns = 0, doses = 0, exits = 0;
+    for (const json& hour : day["hourly"]) {
+        checkIns += hour["check_ins"].get<int>();
+        doses += hour["doses"].get<int>();
+        exits += hour["exits"].get<int>();
+    }
+    EXPECT_EQ(checkIns, day["entry"]["check_ins"].get<int>());
+    EXPECT_EQ(doses, 1);
+    EXPECT_EQ(exits, 1);
+    EXPECT_EQ(day["hourly"][9]["exits"], 1);  // left at 09:41, local time
 }
 
 TEST_F(StationFlowTest, OneDoseOneCodeRefusalsAreExplainedAndJournaled) {
