@@ -31,30 +31,17 @@ void DemoFrameSource::beginPhase(int phase) {
     m_frames.clear();
     const bool shows = phase % 2 == 1 && std::size_t(phase / 2) < m_shots.size();
     const DemoShot* shown = shows ? &m_shots[std::size_t(phase / 2)] : nullptr;
-    const cv::Mat code = shown ? renderCode(shown->text(), shown->format, 6) : cv::Mat();
+    const cv::Mat code = shown ? renderCode(shown->text, shown->format, 6) : cv::Mat();
     for (int i = 0; i < kVariations; ++i) {
         const auto seed = std::uint32_t(m_index + i);
         if (!shows) {
             m_frames.push_back(emptyFrame(kFrameSize, seed));
             continue;
         }
-        if (shown->printed) {
-            // Paper held under the camera: flat, turned a little, no phone screen. A 1D label
-            // is drawn only 60 px tall: held nearly straight, so a scan line crosses all bars.
-            const double degrees = shown->format == CodeFormat::Code128 ? 0.5 * i : 4.0 + i;
-            m_frames.push_back(tiltedLabelPhoto(code, degrees, 1.0, kFrameSize, seed));
-            continue;
-        }
-        PhoneShot shot;
-        shot.frameSize = kFrameSize;
-        shot.seed = seed;
-        // A signed code is dense: the phone is held closer and straighter than in vaxctl's
-        // demo video, as people do when the kiosk does not react.
-        shot.codeFraction = 0.6;
-        shot.tiltDegrees = 8;
-        shot.rotateDegrees = 2 + i;
-        shot.blurSigma = 0.6;
-        m_frames.push_back(phoneFrame(code, shot));
+        // Paper held under the camera: flat, turned a little. A 1D label is drawn only 60 px
+        // tall: held nearly straight, so a scan line crosses all bars.
+        const double degrees = shown->format == CodeFormat::Code128 ? 0.5 * i : 4.0 + i;
+        m_frames.push_back(tiltedLabelPhoto(code, degrees, 1.0, kFrameSize, seed));
     }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,12 +9,10 @@
 
 namespace vax::app {
 
-/// One code the demo camera shows: its text (asked for each time it is shown), its symbology,
-/// and whether it is printed (a slip, a ticket, a pack label) rather than on a phone.
+/// One code the demo camera shows, printed (a slip, a ticket, a pack label) and held under it.
 struct DemoShot {
-    std::function<std::string()> text;
+    std::string text;
     CodeFormat format = CodeFormat::QRCode;
-    bool printed = false;
 };
 
 /// The demo station's and exit's camera, drawn as it plays: an empty scene before each of the

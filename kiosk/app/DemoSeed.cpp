@@ -70,7 +70,6 @@ Result<DemoSeed> seedDemoJournal(const KioskConfig& config,
         }
         seed.packs.push_back(*pack);
     }
-    const auto fixed = [](std::string text) { return [text] { return text; }; };
     if (role == Role::Station) {
         // First person bound; the same pack for the second raises the alarm, a new pack binds;
         // the third person.
@@ -80,7 +79,7 @@ Result<DemoSeed> seedDemoJournal(const KioskConfig& config,
             {&seed.packs[2], true}};
         for (const auto& [text, isPack] : order) {
             seed.shots.push_back(
-                DemoShot{fixed(*text), isPack ? CodeFormat::Code128 : CodeFormat::QRCode, true});
+                DemoShot{*text, isPack ? CodeFormat::Code128 : CodeFormat::QRCode});
         }
         return seed;
     }
@@ -97,7 +96,7 @@ Result<DemoSeed> seedDemoJournal(const KioskConfig& config,
     }
     // The overdue person's ticket is not shown: staff find them on the list.
     for (std::size_t i = 0; i < 2; ++i) {
-        seed.shots.push_back(DemoShot{fixed(seed.tickets[i]), CodeFormat::QRCode, true});
+        seed.shots.push_back(DemoShot{seed.tickets[i], CodeFormat::QRCode});
     }
     return seed;
 }
