@@ -1,6 +1,6 @@
 #include "EntryFlow.h"
 
-#include "EntryWorker.h"
+#include "EntryBackend.h"
 #include "LocalClock.h"
 #include "core/Decision.h"
 #include "core/Questionnaire.h"
@@ -19,24 +19,24 @@ QString fromView(std::string_view text) {
 
 }  // namespace
 
-EntryFlow::EntryFlow(EntryWorker* worker, PayloadRules rules, QObject* parent)
+EntryFlow::EntryFlow(EntryBackend* worker, PayloadRules rules, QObject* parent)
     : QObject(parent), m_worker(worker), m_rules(std::move(rules)) {
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &EntryFlow::restart);
     // Queued: the worker's signals arrive from its thread.
-    connect(worker, &EntryWorker::opened, this, &EntryFlow::onOpened, Qt::QueuedConnection);
+    connect(worker, &EntryBackend::opened, this, &EntryFlow::onOpened, Qt::QueuedConnection);
     connect(
-        worker, &EntryWorker::healthCodeChecked, this,
+        worker, &EntryBackend::healthCodeChecked, this,
         [this](quint64 session, int status, const QString& source, const QString&) {
             onHealthCodeChecked(session, status, source);
         },
         Qt::QueuedConnection);
-    connect(worker, &EntryWorker::measurementTaken, this, &EntryFlow::onMeasurementTaken,
+    connect(worker, &EntryBackend::measurementTaken, this, &EntryFlow::onMeasurementTaken,
             Qt::QueuedConnection);
-    connect(worker, &EntryWorker::temperatureFinished, this, &EntryFlow::onTemperatureFinished,
+    connect(worker, &EntryBackend::temperatureFinished, this, &EntryFlow::onTemperatureFinished,
             Qt::QueuedConnection);
-    connect(worker, &EntryWorker::checkedIn, this, &EntryFlow::onCheckedIn, Qt::QueuedConnection);
+    connect(worker, &EntryBackend::checkedIn, this, &EntryFlow::onCheckedIn, Qt::QueuedConnection);
 }
 
 bool EntryFlow::canProceed() const {

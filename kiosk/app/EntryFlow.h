@@ -12,12 +12,13 @@
 
 namespace vax::app {
 
-class EntryWorker;
+class EntryBackend;
 
 /// The resident's entry check as the screens see it: a state machine
 /// welcome -> scanned -> temperature -> questions (one per screen) -> result. Lives on the UI
-/// thread; the slow steps go to the EntryWorker over queued calls. After idleTimeoutMs without
-/// input it returns to welcome and forgets every personal detail.
+/// thread; the slow steps go to the EntryBackend (the EntryWorker, or a test's fake) over queued
+/// calls. After idleTimeoutMs without input it returns to welcome and forgets every personal
+/// detail.
 class EntryFlow : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -44,8 +45,8 @@ public:
     enum class State { Welcome, Scanned, Temperature, Questions, Result };
     Q_ENUM(State)
 
-    /// `worker` lives on another thread; the flow only talks to it with queued calls.
-    EntryFlow(EntryWorker* worker, PayloadRules rules, QObject* parent = nullptr);
+    /// `worker` may live on another thread; the flow only talks to it with queued calls.
+    EntryFlow(EntryBackend* worker, PayloadRules rules, QObject* parent = nullptr);
 
     State state() const { return m_state; }
     bool ready() const { return m_ready; }
@@ -104,7 +105,7 @@ private:
     void onTemperatureFinished(quint64 session, const TemperatureResult& result);
     void onCheckedIn(quint64 session, const CheckInResult& result);
 
-    EntryWorker* m_worker;
+    EntryBackend* m_worker;
     PayloadRules m_rules;
     QTimer m_idle;
     int m_idleTimeoutMs = 30000;

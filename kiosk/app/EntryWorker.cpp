@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "EntryDecision.h"
 #include "LocalClock.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
@@ -129,21 +130,8 @@ void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
         Q_EMIT checkedIn(session, out);
         return;
     }
-    Answers answers{};
-    for (std::size_t i = 0; i < kQuestionCount; ++i) {
-        answers[i] = Answer(request.answers[qsizetype(i)]);
-    }
     const TemperatureResult& t = request.temperature;
-    const TemperatureInput temperature =
-        t.hasReading
-            ? TemperatureInput::reading(t.celsius)
-            : (t.unstable ? TemperatureInput::noStableReading() : TemperatureInput::sensorError());
-    const CheckInFacts facts{HealthCodeStatus(request.healthCode),
-                             temperature,
-                             answers,
-                             id->birthDate(),
-                             std::nullopt,
-                             at.date};
+    const CheckInFacts facts = checkInFacts(request, *id, at.date);
     const Decision decision = decideCheckIn(facts, m_config.policy);
     const PersonVault vault(*m_keys);
     CheckInRecord record{vault.protect(*id),

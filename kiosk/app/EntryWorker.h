@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "EntryBackend.h"
 #include "EntryTypes.h"
 #include "config/KioskConfig.h"
 #include "crypto/SiteKeys.h"
@@ -20,7 +21,7 @@ namespace vax::app {
 /// sensor reads) and journal writes. Lives on its own QThread; every slot runs there and
 /// answers with a signal, so the UI thread never waits. `session` numbers a resident's visit:
 /// the flow ignores answers for a visit it has already forgotten.
-class EntryWorker : public QObject {
+class EntryWorker : public EntryBackend {
     Q_OBJECT
 
 public:
@@ -29,30 +30,23 @@ public:
     ~EntryWorker() override;
 
     /// Asks a running temperature check to stop (the person left). Any thread.
-    void cancelTemperature() { m_cancel = true; }
+    void cancelTemperature() override { m_cancel = true; }
 
 public Q_SLOTS:
     /// Loads the site keys, opens the journal and the thermometer; answers with opened().
     void open();
     /// Checks a scanned health code with the service or by its signature.
-    void checkHealthCode(quint64 session, const QString& text);
+    void checkHealthCode(quint64 session, const QString& text) override;
     /// Runs the entry's temperature procedure, journaling each measurement before it is shown.
-    void measureTemperature(quint64 session);
+    void measureTemperature(quint64 session) override;
     /// Decides with the core rules and records the check-in; a queued person's signed slip is
     /// then printed (CheckInResult::printed).
-    void checkIn(quint64 session, const vax::app::CheckInRequest& request);
+    void checkIn(quint64 session, const vax::app::CheckInRequest& request) override;
     /// Answers with thermometerHealth() (the status strip's poll; no reading is taken).
     void reportThermometer();
 
 Q_SIGNALS:
-    /// Empty error: ready.
-    void opened(const QString& error);
-    void healthCodeChecked(quint64 session, int status, const QString& source,
-                           const QString& detail);
-    /// One measurement was journaled; `outcome` as vax::toString(MeasurementOutcome).
-    void measurementTaken(quint64 session, const QString& outcome, double celsius, bool hasReading);
-    void temperatureFinished(quint64 session, const vax::app::TemperatureResult& result);
-    void checkedIn(quint64 session, const vax::app::CheckInResult& result);
+    // opened, healthCodeChecked, measurementTaken, temperatureFinished, checkedIn: EntryBackend.
     /// `state`: "ok", "degraded", "missing" (vax::DeviceState) or "unknown" (not read yet).
     void thermometerHealth(const QString& state, const QString& message);
 

@@ -3,11 +3,11 @@
 #include <QDateTime>
 
 #include "LocalClock.h"
-#include "SiteWorker.h"
+#include "SiteBackend.h"
 
 namespace vax::app {
 
-ExitFlow::ExitFlow(SiteWorker* worker, PayloadRules rules, QObject* parent)
+ExitFlow::ExitFlow(SiteBackend* worker, PayloadRules rules, QObject* parent)
     : QObject(parent),
       m_worker(worker),
       m_rules(std::move(rules)),
@@ -16,9 +16,10 @@ ExitFlow::ExitFlow(SiteWorker* worker, PayloadRules rules, QObject* parent)
     m_resultTimer.setInterval(m_resultTimeoutMs);
     connect(&m_resultTimer, &QTimer::timeout, this, &ExitFlow::dismiss);
     // Queued: the worker's signals arrive from its thread.
-    connect(worker, &SiteWorker::opened, this, &ExitFlow::onOpened, Qt::QueuedConnection);
-    connect(worker, &SiteWorker::exitChecked, this, &ExitFlow::onExitChecked, Qt::QueuedConnection);
-    connect(worker, &SiteWorker::observationListed, this, &ExitFlow::onObservationListed,
+    connect(worker, &SiteBackend::opened, this, &ExitFlow::onOpened, Qt::QueuedConnection);
+    connect(worker, &SiteBackend::exitChecked, this, &ExitFlow::onExitChecked,
+            Qt::QueuedConnection);
+    connect(worker, &SiteBackend::observationListed, this, &ExitFlow::onObservationListed,
             Qt::QueuedConnection);
 }
 
@@ -93,7 +94,7 @@ void ExitFlow::dismiss() {
 }
 
 void ExitFlow::refreshObservation() {
-    QMetaObject::invokeMethod(m_worker, &SiteWorker::listObservation, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, &SiteBackend::listObservation, Qt::QueuedConnection);
 }
 
 void ExitFlow::onObservationListed(const QList<ObservationEntry>& people, qint64 nowMs,

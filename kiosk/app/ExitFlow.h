@@ -11,7 +11,7 @@
 
 namespace vax::app {
 
-class SiteWorker;
+class SiteBackend;
 
 /// The observation exit as its screens see it: a person scans the dose ticket and sees
 /// "you may leave", the minutes left, "not valid" or "please see staff" (clock skew), then the
@@ -35,8 +35,8 @@ public:
     enum class State { Scan, Checking, Result };
     Q_ENUM(State)
 
-    /// `worker` lives on another thread; the flow only talks to it with queued calls.
-    ExitFlow(SiteWorker* worker, PayloadRules rules, QObject* parent = nullptr);
+    /// `worker` may live on another thread; the flow only talks to it with queued calls.
+    ExitFlow(SiteBackend* worker, PayloadRules rules, QObject* parent = nullptr);
 
     State state() const { return m_state; }
     bool ready() const { return m_ready; }
@@ -71,7 +71,7 @@ private:
     void onObservationListed(const QList<ObservationEntry>& people, qint64 nowMs,
                              const QString& error);
 
-    SiteWorker* m_worker;
+    SiteBackend* m_worker;
     PayloadRules m_rules;
     ObservationModel* m_observation;
     QTimer m_resultTimer;

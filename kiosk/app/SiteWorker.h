@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "SiteBackend.h"
 #include "SiteTypes.h"
 #include "config/KioskConfig.h"
 #include "crypto/SiteKeys.h"
@@ -18,7 +19,7 @@ namespace vax::app {
 /// printing. Lives on its own QThread; every slot runs there and answers with a signal, so the
 /// UI thread never waits. `session` numbers a person at the device: the flows ignore answers
 /// for a person they have already forgotten.
-class SiteWorker : public QObject {
+class SiteWorker : public SiteBackend {
     Q_OBJECT
 
 public:
@@ -30,32 +31,23 @@ public Q_SLOTS:
     /// Opens the journal, the trust list and (station) the site keys; answers with opened().
     void open();
     /// Verifies a scanned code as a queue slip (station).
-    void readSlip(quint64 session, const QString& text);
+    void readSlip(quint64 session, const QString& text) override;
     /// Looks a scanned vaccine code up in the catalogue (station), before the slip is read.
-    void readPack(quint64 session, const QString& text);
+    void readPack(quint64 session, const QString& text) override;
     /// Binds the slip's person to the pack (vax::bindAtStation) and prints the dose ticket. The
     /// dose stands even when the ticket does not print (BindResult::printed).
-    void bind(quint64 session, const QString& slipText, const QString& vaccineText);
+    void bind(quint64 session, const QString& slipText, const QString& vaccineText) override;
     /// Prints the ticket of a bound visit again, marked as a reprint.
-    void reprint(quint64 session, qint64 visitId);
+    void reprint(quint64 session, qint64 visitId) override;
     /// The exit check of a scanned dose ticket (vax::checkExit); then a fresh observation list.
-    void checkExit(quint64 session, const QString& ticketText);
+    void checkExit(quint64 session, const QString& ticketText) override;
     /// Answers with observationListed().
-    void listObservation();
+    void listObservation() override;
     /// Lists the people in observation now and then every `intervalMs` (exit; runs here).
     void pollObservation(int intervalMs);
 
 Q_SIGNALS:
-    /// Empty error: ready.
-    void opened(const QString& error);
-    void slipRead(quint64 session, const vax::app::SlipRead& slip);
-    void packRead(quint64 session, const vax::app::PackRead& pack);
-    void bound(quint64 session, const vax::app::BindResult& result);
-    void reprinted(quint64 session, const vax::app::ReprintResult& result);
-    void exitChecked(quint64 session, const vax::app::ExitResult& result);
-    /// The people in observation at `nowMs`, longest waiting first; `error` when unreadable.
-    void observationListed(const QList<vax::app::ObservationEntry>& people, qint64 nowMs,
-                           const QString& error);
+    // opened, slipRead, packRead, bound, reprinted, exitChecked, observationListed: SiteBackend.
     /// A dose was bound or an exit recorded: the outbox has something new.
     void recorded();
 

@@ -1,7 +1,7 @@
 #include "StationFlow.h"
 
 #include "LocalClock.h"
-#include "SiteWorker.h"
+#include "SiteBackend.h"
 
 namespace vax::app {
 
@@ -22,15 +22,15 @@ bool refusesSlip(const QString& refusal) {
 
 }  // namespace
 
-StationFlow::StationFlow(SiteWorker* worker, PayloadRules rules, QObject* parent)
+StationFlow::StationFlow(SiteBackend* worker, PayloadRules rules, QObject* parent)
     : QObject(parent), m_worker(worker), m_rules(std::move(rules)) {
     // Queued: the worker's signals arrive from its thread.
-    connect(worker, &SiteWorker::opened, this, &StationFlow::onOpened, Qt::QueuedConnection);
-    connect(worker, &SiteWorker::slipRead, this, &StationFlow::onSlipRead, Qt::QueuedConnection);
-    connect(worker, &SiteWorker::packRead, this, &StationFlow::onPackRead, Qt::QueuedConnection);
-    connect(worker, &SiteWorker::bound, this, &StationFlow::onBound, Qt::QueuedConnection);
+    connect(worker, &SiteBackend::opened, this, &StationFlow::onOpened, Qt::QueuedConnection);
+    connect(worker, &SiteBackend::slipRead, this, &StationFlow::onSlipRead, Qt::QueuedConnection);
+    connect(worker, &SiteBackend::packRead, this, &StationFlow::onPackRead, Qt::QueuedConnection);
+    connect(worker, &SiteBackend::bound, this, &StationFlow::onBound, Qt::QueuedConnection);
     connect(
-        worker, &SiteWorker::reprinted, this,
+        worker, &SiteBackend::reprinted, this,
         [this](quint64 serial, const ReprintResult& result) {
             if (serial == m_reprintSerial) {
                 onReprinted(result);

@@ -9,14 +9,15 @@
 
 namespace vax::app {
 
-class SiteWorker;
+class SiteBackend;
 
 /// The vaccination station as its screens see it: the nurse scans the person's queue slip and
 /// the vaccine pack's code (slip first is the guided order; the other works too), the dose is
 /// bound and its ticket printed, or the refusal is shown. Scan -> Binding -> Bound | Refused;
 /// "Next person" goes back to Scan. A refused item (pack or slip) is dropped, the other is
 /// kept: scanning a replacement tries again. Lives on the UI thread; the work is done by the
-/// SiteWorker over queued calls. Nothing personal is kept beyond the slip's masked ID.
+/// SiteBackend (the SiteWorker, or a test's fake) over queued calls. Nothing personal is kept
+/// beyond the slip's masked ID.
 class StationFlow : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -41,8 +42,8 @@ public:
     enum class State { Scan, Binding, Bound, Refused };
     Q_ENUM(State)
 
-    /// `worker` lives on another thread; the flow only talks to it with queued calls.
-    StationFlow(SiteWorker* worker, PayloadRules rules, QObject* parent = nullptr);
+    /// `worker` may live on another thread; the flow only talks to it with queued calls.
+    StationFlow(SiteBackend* worker, PayloadRules rules, QObject* parent = nullptr);
 
     State state() const { return m_state; }
     bool ready() const { return m_ready; }
@@ -95,7 +96,7 @@ private:
     void onBound(quint64 session, const BindResult& result);
     void onReprinted(const ReprintResult& result);
 
-    SiteWorker* m_worker;
+    SiteBackend* m_worker;
     PayloadRules m_rules;
     quint64 m_session = 1;
     State m_state = State::Scan;

@@ -5,6 +5,7 @@
 #include <QQmlContext>
 #include <QQmlEngine>
 
+#include "CameraFeed.h"
 #include "KioskApp.h"
 #include "TestBackends.h"
 
@@ -34,6 +35,10 @@ public Q_SLOTS:
     // One engine per tst_*.qml file: its backends (threads, temporary sites) go with it.
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));  // the static VaxKiosk module
+        // The camera previews' pictures; with no camera started, the black idle picture.
+        engine->addImageProvider(
+            QStringLiteral("vaxcamera"),
+            new vax::app::CameraImageProvider(std::make_shared<vax::app::PreviewStore>()));
         engine->rootContext()->setContextProperty(QStringLiteral("backends"),
                                                   new vax::test::TestBackends(engine));
     }

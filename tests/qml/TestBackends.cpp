@@ -2,16 +2,41 @@
 
 #include <QTemporaryDir>
 
+#include "CameraFeed.h"
+#include "EntryFlow.h"
+#include "ExitFlow.h"
+#include "FakeEntryBackend.h"
+#include "FakeSiteBackend.h"
 #include "KioskDemo.h"
+#include "Language.h"
 #include "StaffConsole.h"
 #include "StaffWorker.h"
+#include "StationFlow.h"
 #include "config/KioskConfig.h"
 
 namespace vax::test {
 
+using vax::app::CameraFeed;
+using vax::app::EntryFlow;
+using vax::app::ExitFlow;
 using vax::app::KioskDemo;
+using vax::app::Language;
 using vax::app::StaffConsole;
 using vax::app::StaffWorker;
+using vax::app::StationFlow;
+
+namespace {
+
+// The demo site's code formats (KioskDemo): its health-code service, "EID:" electronic IDs
+// and "VK1:" tickets.
+PayloadRules testPayloadRules() {
+    PayloadRules rules;
+    rules.healthCodeUrlPrefixes = {"https://hc.example.gov.cn/v/"};
+    rules.eIdPrefixes = {"EID:"};
+    return rules;
+}
+
+}  // namespace
 
 TestBackends::TestBackends(QObject* parent) : QObject(parent) {}
 
@@ -64,6 +89,42 @@ StaffConsole* TestBackends::staffConsole() {
     StaffConsole* console = site.console;
     m_sites.push_back(std::move(site));
     return console;
+}
+
+FakeEntryBackend* TestBackends::entryBackend() {
+    return new FakeEntryBackend(this);
+}
+
+FakeSiteBackend* TestBackends::siteBackend() {
+    return new FakeSiteBackend(this);
+}
+
+EntryFlow* TestBackends::entryFlow(FakeEntryBackend* backend) {
+    return backend ? new EntryFlow(backend, testPayloadRules(), this) : nullptr;
+}
+
+StationFlow* TestBackends::stationFlow(FakeSiteBackend* backend) {
+    return backend ? new StationFlow(backend, testPayloadRules(), this) : nullptr;
+}
+
+ExitFlow* TestBackends::exitFlow(FakeSiteBackend* backend) {
+    return backend ? new ExitFlow(backend, testPayloadRules(), this) : nullptr;
+}
+
+CameraFeed* TestBackends::camera() {
+    if (!m_camera) {
+        m_camera = new CameraFeed(this);
+    }
+    return m_camera;
+}
+
+Language* TestBackends::language() {
+    if (!m_language) {
+        // Installs its translation for as long as it lives, that is for this test file.
+        m_language = new Language(this);
+        m_language->setCode(QStringLiteral("en"));
+    }
+    return m_language;
 }
 
 }  // namespace vax::test

@@ -1,8 +1,13 @@
 # The screens' logic under Qt Quick Test (tst_*.qml here): real VaxKiosk screens with test
-# backends injected by QmlTestSetup.cpp (a real StaffConsole over a temporary demo site).
+# backends injected by QmlTestSetup.cpp (a real StaffConsole over a temporary demo site; the
+# real entry, station and exit flows over scripted workers, FakeEntryBackend / FakeSiteBackend).
 # Included from tests/CMakeLists.txt when the app is built (VAX_APP).
 find_package(Qt6 6.4 REQUIRED COMPONENTS Quick QuickTest)
 add_executable(vaxkiosk_qmltests
+  ${CMAKE_CURRENT_LIST_DIR}/FakeEntryBackend.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FakeEntryBackend.h
+  ${CMAKE_CURRENT_LIST_DIR}/FakeSiteBackend.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FakeSiteBackend.h
   ${CMAKE_CURRENT_LIST_DIR}/QmlTestSetup.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TestBackends.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TestBackends.h
