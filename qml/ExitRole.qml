@@ -10,20 +10,24 @@ Item {
     required property CameraFeed camera
     readonly property real mm: Theme.mm
     property bool showList: false
+    // Side by side on a landscape screen, camera above the words on a portrait one.
+    readonly property bool portrait: role.height > role.width
 
     Item {
         id: scanPage
         anchors.fill: parent
         visible: !role.showList
 
-        RowLayout {
+        GridLayout {
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: staffButton.top; bottomMargin: 4 * role.mm }
-            spacing: 8 * role.mm
+            columns: role.portrait ? 1 : 2
+            rowSpacing: 6 * role.mm
+            columnSpacing: 8 * role.mm
 
             CameraPreview {
-                Layout.preferredWidth: role.width * 0.5
+                Layout.preferredWidth: role.width * (role.portrait ? 0.9 : 0.5)
                 Layout.preferredHeight: implicitHeight
-                Layout.alignment: Qt.AlignVCenter
+                Layout.alignment: role.portrait ? Qt.AlignHCenter : Qt.AlignVCenter
                 camera: role.camera
                 idleText: qsTr("Hold your ticket under the camera")
             }

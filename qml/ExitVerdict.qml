@@ -13,6 +13,8 @@ Rectangle {
     readonly property string kind: verdict.result.verdict
     readonly property bool amber: kind === "minutes_left" || kind === "clock_skew"
     readonly property color ink: amber && !Theme.highContrast ? Theme.ink : Theme.onDark
+    // A portrait screen has the height for a larger mark.
+    readonly property bool portrait: verdict.height > verdict.width
 
     radius: 3 * mm
     color: kind === "may_leave" ? Theme.ok : amber ? Theme.warn : Theme.bad
@@ -54,7 +56,8 @@ Rectangle {
         Item { Layout.fillHeight: true }
         Rectangle {
             Layout.alignment: Qt.AlignHCenter
-            implicitWidth: Math.round(Math.min(verdict.height * 0.3, 50 * verdict.mm))
+            implicitWidth: Math.round(Math.min(verdict.height * 0.3, verdict.width * 0.6,
+                                               (verdict.portrait ? 80 : 50) * verdict.mm))
             implicitHeight: implicitWidth
             radius: width / 2
             color: "transparent"
@@ -93,14 +96,22 @@ Rectangle {
                 }
             }
         }
+        // The title's width at the full size, to shrink it onto one line where that is needed.
+        TextMetrics {
+            id: titleMetrics
+            font.pixelSize: Theme.px(24)
+            font.bold: true
+            text: verdict.title()
+        }
         Text {
             objectName: "verdictTitle"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
-            fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Theme.px(12)
-            font.pixelSize: Theme.px(24)
+            // As large as fits on one line, never under half size (then it wraps). Sized here
+            // rather than by fontSizeMode, which kept the height of the full-size wrapped text.
+            font.pixelSize: Math.max(Theme.px(12), Math.min(Theme.px(24),
+                Math.floor(Theme.px(24) * (width - 2) / Math.max(1, titleMetrics.advanceWidth))))
             font.bold: true
             color: verdict.ink
             text: verdict.title()

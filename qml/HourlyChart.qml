@@ -65,6 +65,10 @@ Item {
             Layout.fillHeight: true
             readonly property int count: chart.last - chart.first + 1
             readonly property real slot: width / Math.max(count, 1)
+            // On a narrow (portrait) chart every second or third hour is named, so the names
+            // never touch.
+            readonly property int labelEvery: Math.max(1, Math.ceil((hourMetrics.advanceWidth + 2 * chart.mm) / Math.max(slot, 1)))
+            TextMetrics { id: hourMetrics; font.pixelSize: Theme.px(4); text: "00:00" }
             Repeater {
                 model: bars.count
                 Item {
@@ -104,6 +108,8 @@ Item {
                     Text {
                         id: hourLabel
                         anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                        // Hidden, it keeps its height: the bars stay level.
+                        opacity: hourSlot.hour % bars.labelEvery === 0 ? 1 : 0
                         font.pixelSize: Theme.px(4)
                         color: Theme.inkSoft
                         text: hourSlot.hour + ":00"

@@ -12,6 +12,7 @@ Window {
     id: root
     required property KioskApp kiosk
     readonly property real mm: Theme.mm
+    readonly property bool portrait: root.height > root.width
 
     width: 1280
     height: 800
@@ -48,60 +49,75 @@ Window {
         Rectangle {
             id: header
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: Math.round(26 * root.mm)
+            // A portrait window is too narrow for one row: the names above, the switches below.
+            height: Math.round((root.portrait ? 42 : 26) * root.mm)
             color: Theme.primary
 
-            RowLayout {
-                anchors { fill: parent; leftMargin: 6 * root.mm; rightMargin: 3 * root.mm }
-                spacing: 3 * root.mm
-
-                Text {
-                    objectName: "siteName"
-                    Layout.fillWidth: true
-                    text: root.kiosk.siteName
-                    color: Theme.onDark
-                    font.pixelSize: Theme.px(7)
-                    elide: Text.ElideRight
+            GridLayout {
+                anchors {
+                    fill: parent; leftMargin: 6 * root.mm; rightMargin: 3 * root.mm
+                    topMargin: root.portrait ? 2 * root.mm : 0
+                    bottomMargin: root.portrait ? 5 * root.mm : 0
                 }
-                Text {
-                    objectName: "roleName"
-                    visible: root.kiosk.role !== "entry"
-                    color: Theme.onDark
-                    font.pixelSize: Theme.px(7)
-                    font.bold: true
-                    text: {
-                        switch (root.kiosk.role) {
-                        case "station": return qsTr("Vaccination station")
-                        case "exit": return qsTr("Observation exit")
-                        case "console": return qsTr("Staff console")
-                        default: return ""
+                columns: root.portrait ? 1 : 2
+                rowSpacing: 1 * root.mm
+                columnSpacing: 3 * root.mm
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 3 * root.mm
+                    Text {
+                        objectName: "siteName"
+                        Layout.fillWidth: true
+                        text: root.kiosk.siteName
+                        color: Theme.onDark
+                        font.pixelSize: Theme.px(7)
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        objectName: "roleName"
+                        visible: root.kiosk.role !== "entry"
+                        color: Theme.onDark
+                        font.pixelSize: Theme.px(7)
+                        font.bold: true
+                        text: {
+                            switch (root.kiosk.role) {
+                            case "station": return qsTr("Vaccination station")
+                            case "exit": return qsTr("Observation exit")
+                            case "console": return qsTr("Staff console")
+                            default: return ""
+                            }
                         }
                     }
                 }
-                HeaderButton {
-                    objectName: "staffDoor"
-                    visible: root.kiosk.role !== "console"
-                    text: qsTr("Staff")
-                    onClicked: root.kiosk.staff.show()
-                }
-                HeaderButton {
-                    objectName: "largeTextSwitch"
-                    // The label is its own example: a small and a large letter.
-                    text: Theme.largeText ? qsTr("Normal text") : qsTr("Larger text")
-                    checked: Theme.largeText
-                    onClicked: { root.noteActivity(); Theme.largeText = !Theme.largeText }
-                }
-                HeaderButton {
-                    objectName: "contrastSwitch"
-                    text: qsTr("High contrast")
-                    checked: Theme.highContrast
-                    onClicked: { root.noteActivity(); Theme.highContrast = !Theme.highContrast }
-                }
-                HeaderButton {
-                    objectName: "languageSwitch"
-                    // Each language names itself, so a person who reads only one finds it.
-                    text: root.kiosk.language.code === "zh" ? "English" : "中文"
-                    onClicked: { root.noteActivity(); root.kiosk.language.toggle() }
+                RowLayout {
+                    Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
+                    spacing: 3 * root.mm
+                    HeaderButton {
+                        objectName: "staffDoor"
+                        visible: root.kiosk.role !== "console"
+                        text: qsTr("Staff")
+                        onClicked: root.kiosk.staff.show()
+                    }
+                    HeaderButton {
+                        objectName: "largeTextSwitch"
+                        // The label is its own example: a small and a large letter.
+                        text: Theme.largeText ? qsTr("Normal text") : qsTr("Larger text")
+                        checked: Theme.largeText
+                        onClicked: { root.noteActivity(); Theme.largeText = !Theme.largeText }
+                    }
+                    HeaderButton {
+                        objectName: "contrastSwitch"
+                        text: qsTr("High contrast")
+                        checked: Theme.highContrast
+                        onClicked: { root.noteActivity(); Theme.highContrast = !Theme.highContrast }
+                    }
+                    HeaderButton {
+                        objectName: "languageSwitch"
+                        // Each language names itself, so a person who reads only one finds it.
+                        text: root.kiosk.language.code === "zh" ? "English" : "中文"
+                        onClicked: { root.noteActivity(); root.kiosk.language.toggle() }
+                    }
                 }
             }
             // Demo only: where the demo printer puts the slips it prints.

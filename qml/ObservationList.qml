@@ -10,6 +10,11 @@ Rectangle {
     required property ExitFlow flow
     readonly property real mm: Theme.mm
     signal closed()
+    // A portrait screen is narrow: the person's column gets more of it, and the update time
+    // goes under the count.
+    readonly property bool portrait: list.height > list.width
+    readonly property real personWidth: list.width * (list.portrait ? 0.42 : 0.36)
+    readonly property real endsWidth: list.width * (list.portrait ? 0.16 : 0.18)
 
     color: Theme.staffSurface
     radius: 2 * mm
@@ -23,9 +28,11 @@ Rectangle {
             implicitHeight: heading.implicitHeight + 4 * list.mm
             radius: 2 * list.mm
             color: Theme.staffBand
-            RowLayout {
+            GridLayout {
                 id: heading
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 3 * list.mm }
+                columns: list.portrait ? 1 : 2
+                rowSpacing: 1 * list.mm
                 Text {
                     objectName: "observationTitle"
                     Layout.fillWidth: true
@@ -36,6 +43,10 @@ Rectangle {
                 }
                 Text {
                     objectName: "observationUpdated"
+                    Layout.fillWidth: list.portrait
+                    // A long error wraps instead of pushing the count out.
+                    Layout.maximumWidth: list.portrait ? Number.POSITIVE_INFINITY : heading.width / 2
+                    wrapMode: Text.WordWrap
                     color: Theme.onDark
                     font.pixelSize: Theme.px(5)
                     text: list.flow.observationError !== ""
@@ -52,8 +63,8 @@ Rectangle {
             Layout.leftMargin: 3 * list.mm
             Layout.rightMargin: 3 * list.mm
             spacing: 4 * list.mm
-            Text { Layout.preferredWidth: list.width * 0.36; text: qsTr("Person"); font.pixelSize: Theme.px(5); color: Theme.inkSoft }
-            Text { Layout.preferredWidth: list.width * 0.18; text: qsTr("Ends at"); font.pixelSize: Theme.px(5); color: Theme.inkSoft }
+            Text { Layout.preferredWidth: list.personWidth; text: qsTr("Person"); font.pixelSize: Theme.px(5); color: Theme.inkSoft }
+            Text { Layout.preferredWidth: list.endsWidth; text: qsTr("Ends at"); font.pixelSize: Theme.px(5); color: Theme.inkSoft }
             Text { Layout.fillWidth: true; text: qsTr("Status"); font.pixelSize: Theme.px(5); color: Theme.inkSoft }
         }
 
@@ -85,7 +96,7 @@ Rectangle {
                     spacing: 4 * list.mm
                     Text {
                         objectName: "rowPerson"
-                        Layout.preferredWidth: list.width * 0.36
+                        Layout.preferredWidth: list.personWidth
                         text: row.maskedId
                         font.pixelSize: Theme.px(7)
                         font.bold: true
@@ -94,7 +105,7 @@ Rectangle {
                     }
                     Text {
                         objectName: "rowEndsAt"
-                        Layout.preferredWidth: list.width * 0.18
+                        Layout.preferredWidth: list.endsWidth
                         text: row.endsAt
                         font.pixelSize: Theme.px(7)
                         color: Theme.ink

@@ -58,4 +58,11 @@ GridLayout {
             text: modelData.text.length > 0 ? modelData.text : modelData.state
         }
     }
+    // The rows at the top, the room to spare below them (a tall page spread them apart).
+    Item {
+        Layout.row: page.rows.length
+        Layout.column: 0
+        Layout.columnSpan: 2
+        Layout.fillHeight: true
+    }
 }

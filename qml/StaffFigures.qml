@@ -8,6 +8,8 @@ ColumnLayout {
     required property StaffConsole staff
     readonly property real mm: Theme.mm
     readonly property var f: staff.figures
+    // Four tiles a row on a landscape screen, two on a portrait one.
+    readonly property bool portrait: page.height > page.width
     spacing: 3 * mm
 
     Component.onCompleted: staff.refreshFigures()
@@ -15,7 +17,7 @@ ColumnLayout {
     GridLayout {
         objectName: "figureTiles"
         Layout.fillWidth: true
-        columns: 4
+        columns: page.portrait ? 2 : 4
         rowSpacing: 2 * page.mm
         columnSpacing: 2 * page.mm
         Repeater {
@@ -30,14 +32,16 @@ ColumnLayout {
                 { key: "overdue", title: qsTr("Overdue in observation") }
             ]
             Rectangle {
+                id: tile
                 required property var modelData
                 Layout.fillWidth: true
-                Layout.preferredHeight: Math.round(20 * page.mm)
+                Layout.preferredHeight: Math.max(Math.round(20 * page.mm), tileText.implicitHeight + 2 * page.mm)
                 radius: 2 * page.mm
                 color: Theme.background
                 border.width: 1
                 border.color: Theme.staffBand
                 Column {
+                    id: tileText
                     anchors.centerIn: parent
                     Text {
                         objectName: "figure_" + modelData.key
@@ -49,6 +53,10 @@ ColumnLayout {
                     }
                     Text {
                         anchors.horizontalCenter: parent.horizontalCenter
+                        // Never wider than its tile: a long name wraps.
+                        width: Math.min(implicitWidth, tile.width - 2 * page.mm)
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.WordWrap
                         font.pixelSize: Theme.px(4.5)
                         color: Theme.inkSoft
                         text: modelData.title

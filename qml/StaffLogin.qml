@@ -13,21 +13,25 @@ Item {
     property string chosenId: staff.staffList.length === 1 ? staff.staffList[0].id : ""
     property string pin: ""
     readonly property bool locked: staff.lockedSeconds > 0
+    // Names beside the keypad on a landscape screen, above it on a portrait one.
+    readonly property bool portrait: page.height > page.width
 
     Connections {
         target: page.staff
         function onLoginChanged() { page.pin = "" }
     }
 
-    RowLayout {
+    GridLayout {
         anchors.fill: parent
-        spacing: 8 * page.mm
+        columns: page.portrait ? 1 : 2
+        rowSpacing: 6 * page.mm
+        columnSpacing: 8 * page.mm
 
         // Who is signing in.
         ColumnLayout {
-            Layout.fillWidth: false
-            Layout.preferredWidth: parent.width * 0.4
-            Layout.fillHeight: true
+            Layout.fillWidth: page.portrait
+            Layout.preferredWidth: page.portrait ? -1 : parent.width * 0.4
+            Layout.fillHeight: !page.portrait
             spacing: 3 * page.mm
             Text {
                 font.pixelSize: Theme.px(7)
@@ -47,7 +51,9 @@ Item {
             ListView {
                 objectName: "staffChoices"
                 Layout.fillWidth: true
-                Layout.fillHeight: true
+                Layout.fillHeight: !page.portrait
+                // Portrait: as tall as the names, up to three of them (the list scrolls).
+                Layout.preferredHeight: page.portrait ? Math.min(contentHeight, Math.round(58 * page.mm)) : -1
                 clip: true
                 spacing: 2 * page.mm
                 model: page.staff.staffList
@@ -124,8 +130,9 @@ Item {
                     BigButton {
                         required property string modelData
                         objectName: "pinKey" + modelData
-                        implicitWidth: Math.round(28 * page.mm)
-                        implicitHeight: Math.round(17 * page.mm)
+                        // Portrait: the height to spare goes into larger keys.
+                        implicitWidth: Math.round((page.portrait ? 36 : 28) * page.mm)
+                        implicitHeight: Math.round((page.portrait ? 21 : 17) * page.mm)
                         tone: modelData === "OK" ? Theme.staffBand : Theme.neutral
                         text: modelData === "OK" ? qsTr("OK") : modelData
                         onClicked: {
@@ -140,6 +147,8 @@ Item {
                     }
                 }
             }
+            // Portrait: the keypad right under the names, the room to spare below it.
+            Item { visible: page.portrait; Layout.fillHeight: true }
         }
     }
 }

@@ -3,14 +3,18 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import VaxKiosk
 
-// What a signed-in staff member can do, one page at a time, chosen on the left.
-RowLayout {
+// What a signed-in staff member can do, one page at a time, chosen on the left (on a
+// portrait screen: in rows of tabs along the top).
+GridLayout {
     id: pages
     required property KioskApp kiosk
     readonly property StaffConsole staff: kiosk.staff
     readonly property real mm: Theme.mm
     property string current: "review"
-    spacing: 4 * mm
+    readonly property bool portrait: pages.height > pages.width
+    columns: portrait ? 1 : 2
+    rowSpacing: 3 * mm
+    columnSpacing: 4 * mm
 
     // The outcome of the last action, on every page: what happened, or why not.
     readonly property string actionText: {
@@ -33,12 +37,16 @@ RowLayout {
         }
     }
 
-    ColumnLayout {
+    GridLayout {
+        objectName: "staffTabs"
         // A layout fills by default: this column keeps its width, the page takes the rest.
-        Layout.fillWidth: false
-        Layout.preferredWidth: Math.round(58 * pages.mm)
-        Layout.fillHeight: true
-        spacing: 2 * pages.mm
+        // Portrait: three tabs a row across the top, the page under them.
+        Layout.fillWidth: pages.portrait
+        Layout.preferredWidth: pages.portrait ? -1 : Math.round(58 * pages.mm)
+        Layout.fillHeight: !pages.portrait
+        columns: pages.portrait ? 3 : 1
+        rowSpacing: 2 * pages.mm
+        columnSpacing: 2 * pages.mm
         Repeater {
             model: [
                 { key: "review", title: qsTr("Decisions") },
@@ -53,7 +61,10 @@ RowLayout {
                 objectName: "staffTab_" + modelData.key
                 visible: modelData.key !== "manualId" || pages.kiosk.flow !== null
                 Layout.fillWidth: true
-                implicitHeight: Math.round(17 * pages.mm)
+                // Equal tabs in a row, whatever their words.
+                Layout.preferredWidth: pages.portrait ? 1 : -1
+                // Taller when large text wraps the words onto two lines.
+                implicitHeight: Math.max(Math.round(17 * pages.mm), contentItem.implicitHeight + 3 * pages.mm)
                 font.pixelSize: Theme.px(6)
                 tone: pages.current === modelData.key ? Theme.staffBand : Theme.neutral
                 text: (pages.current === modelData.key ? "▶ " : "") + modelData.title
@@ -66,7 +77,7 @@ RowLayout {
                 }
             }
         }
-        Item { Layout.fillHeight: true }
+        Item { visible: !pages.portrait; Layout.fillHeight: true }
     }
 
     ColumnLayout {

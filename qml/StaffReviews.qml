@@ -5,13 +5,17 @@ import VaxKiosk
 
 // Decisions on visits awaiting review: pick the visit, a reason from the list (and words of
 // your own), then queue or defer. The journal audits who decided what, when and why.
-RowLayout {
+// The list is left of the decision on a landscape screen, above it on a portrait one.
+GridLayout {
     id: page
     required property StaffConsole staff
     readonly property real mm: Theme.mm
     property var chosen: null
     property string reasonKey: ""
-    spacing: 4 * mm
+    readonly property bool portrait: page.height > page.width
+    columns: portrait ? 1 : 2
+    rowSpacing: 4 * mm
+    columnSpacing: 4 * mm
 
     function reasonTitle(key) {
         switch (key) {
@@ -43,8 +47,8 @@ RowLayout {
     Component.onCompleted: staff.refreshReviews()
 
     ColumnLayout {
-        Layout.fillWidth: false
-        Layout.preferredWidth: parent.width * 0.45
+        Layout.fillWidth: page.portrait
+        Layout.preferredWidth: page.portrait ? -1 : parent.width * 0.45
         Layout.fillHeight: true
         spacing: 2 * page.mm
         Text {
@@ -96,7 +100,7 @@ RowLayout {
 
     ColumnLayout {
         Layout.fillWidth: true
-        Layout.fillHeight: true
+        Layout.fillHeight: !page.portrait
         spacing: 0
         enabled: page.chosen !== null
 
@@ -104,7 +108,8 @@ RowLayout {
             font.pixelSize: Theme.px(6)
             font.bold: true
             color: Theme.ink
-            text: page.chosen ? qsTr("Reason for visit %1").arg(page.chosen.visit) : qsTr("Choose a visit on the left")
+            text: page.chosen ? qsTr("Reason for visit %1").arg(page.chosen.visit)
+                              : page.portrait ? qsTr("Choose a visit above") : qsTr("Choose a visit on the left")
         }
         Repeater {
             model: page.decisionReasons

@@ -52,6 +52,9 @@ Rectangle {
                     Layout.fillWidth: true
                     color: Theme.onDark
                     font.pixelSize: Theme.px(6)
+                    // A narrow (portrait) header: the name goes on a second line.
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     text: console_.staff.signedIn
                           ? qsTr("Signed in: %1").arg(console_.staff.staffName)

@@ -11,6 +11,9 @@ Item {
     readonly property real mm: Theme.mm
     readonly property var result: page.flow.result
     readonly property bool bound: page.result.bound
+    // The mark beside the title on a landscape screen, above it on a portrait one; there the
+    // hint takes its own line over the buttons.
+    readonly property bool portrait: page.height > page.width
 
     function refusalTitle() {
         switch (page.result.refusal) {
@@ -39,12 +42,15 @@ Item {
         anchors.fill: parent
         spacing: 3 * page.mm
 
-        RowLayout {
+        GridLayout {
             Layout.fillHeight: false
             Layout.fillWidth: true
-            spacing: 6 * page.mm
+            columns: page.portrait ? 1 : 2
+            rowSpacing: 3 * page.mm
+            columnSpacing: 6 * page.mm
             Rectangle {
                 objectName: "outcomeMark"
+                Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
                 implicitWidth: Math.round(30 * page.mm)
                 implicitHeight: implicitWidth
                 radius: width / 2
@@ -63,7 +69,7 @@ Item {
                 ScreenTitle {
                     objectName: "outcomeTitle"
                     Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignLeft
+                    horizontalAlignment: page.portrait ? Text.AlignHCenter : Text.AlignLeft
                     color: page.bound ? Theme.ok : Theme.bad
                     text: page.bound ? qsTr("Bound: dose %1").arg(page.result.doseNumber)
                                      : page.refusalTitle()
@@ -72,6 +78,7 @@ Item {
                     objectName: "refusalAction"
                     Layout.fillWidth: true
                     visible: !page.bound
+                    horizontalAlignment: page.portrait ? Text.AlignHCenter : Text.AlignLeft
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.px(8)
                     font.bold: true
@@ -82,6 +89,7 @@ Item {
                     objectName: "ticketPrinting"
                     Layout.fillWidth: true
                     visible: page.bound
+                    horizontalAlignment: page.portrait ? Text.AlignHCenter : Text.AlignLeft
                     wrapMode: Text.WordWrap
                     font.pixelSize: Theme.px(8)
                     font.bold: true
@@ -206,13 +214,16 @@ Item {
 
         Item { Layout.fillHeight: true }
 
-        RowLayout {
+        GridLayout {
             Layout.fillHeight: false
             Layout.fillWidth: true
-            spacing: 6 * page.mm
+            columns: page.portrait ? 2 : 3
+            rowSpacing: 3 * page.mm
+            columnSpacing: 6 * page.mm
             Text {
                 objectName: "nextHint"
                 Layout.fillWidth: true
+                Layout.columnSpan: page.portrait ? 2 : 1
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.px(6)
                 color: Theme.inkSoft
@@ -221,6 +232,7 @@ Item {
             }
             BigButton {
                 objectName: "reprintButton"
+                Layout.fillWidth: page.portrait
                 visible: page.bound
                 tone: Theme.neutral
                 font.pixelSize: Theme.px(8)
@@ -230,7 +242,9 @@ Item {
             }
             BigButton {
                 objectName: "nextPersonButton"
-                Layout.preferredWidth: page.width * 0.3
+                Layout.fillWidth: page.portrait
+                Layout.columnSpan: page.portrait && !page.bound ? 2 : 1
+                Layout.preferredWidth: page.portrait ? implicitWidth : page.width * 0.3
                 text: qsTr("Next person")
                 onClicked: page.flow.nextPerson()
             }

@@ -11,6 +11,11 @@ Item {
     required property CameraFeed camera
     readonly property real mm: Theme.mm
 
+    // Camera and actions on the left of the steps on a landscape screen; on a portrait one the
+    // camera on top, the steps under it and the actions at the bottom.
+    readonly property bool portrait: page.height > page.width
+    readonly property real sideWidth: page.portrait ? page.width : page.width * 0.42
+
     // One step: its number (✓ once read), its name and what was read.
     component StepCard: Rectangle {
         id: card
@@ -113,22 +118,31 @@ Item {
         }
     }
 
-    RowLayout {
+    GridLayout {
         anchors.fill: parent
-        spacing: 8 * page.mm
+        columns: page.portrait ? 1 : 2
+        rowSpacing: 4 * page.mm
+        columnSpacing: 8 * page.mm
+
+        CameraPreview {
+            Layout.row: 0
+            Layout.column: 0
+            Layout.preferredWidth: page.sideWidth
+            Layout.maximumWidth: page.sideWidth
+            Layout.preferredHeight: implicitHeight
+            Layout.alignment: Qt.AlignTop
+            camera: page.camera
+            idleText: qsTr("Hold the code under the camera")
+        }
 
         ColumnLayout {
-            Layout.preferredWidth: page.width * 0.42
-            Layout.maximumWidth: page.width * 0.42
-            Layout.fillHeight: true
+            Layout.row: page.portrait ? 2 : 1
+            Layout.column: 0
+            Layout.preferredWidth: page.sideWidth
+            Layout.maximumWidth: page.sideWidth
+            Layout.fillHeight: !page.portrait
             spacing: 4 * page.mm
 
-            CameraPreview {
-                Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight
-                camera: page.camera
-                idleText: qsTr("Hold the code under the camera")
-            }
             Item { Layout.fillHeight: true }
             Text {
                 objectName: "reprintState"
@@ -172,6 +186,9 @@ Item {
         }
 
         ColumnLayout {
+            Layout.row: page.portrait ? 1 : 0
+            Layout.column: page.portrait ? 0 : 1
+            Layout.rowSpan: page.portrait ? 1 : 2
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 5 * page.mm

@@ -963,6 +963,11 @@
         <translation>Choose a visit on the left</translation>
     </message>
     <message>
+        <location filename="../StaffReviews.qml" line="112"/>
+        <source>Choose a visit above</source>
+        <translation>Choose a visit above</translation>
+    </message>
+    <message>
         <location filename="../StaffReviews.qml" line="127"/>
         <source>Your words (required for &quot;Other&quot;)</source>
         <translation>Your words (required for &quot;Other&quot;)</translation>

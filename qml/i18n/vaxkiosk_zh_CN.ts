@@ -959,6 +959,11 @@
         <translation>请在左侧选择一位</translation>
     </message>
     <message>
+        <location filename="../StaffReviews.qml" line="112"/>
+        <source>Choose a visit above</source>
+        <translation>请在上方选择一位</translation>
+    </message>
+    <message>
         <location filename="../StaffReviews.qml" line="127"/>
         <source>Your words (required for &quot;Other&quot;)</source>
         <translation>补充说明（选“其他”时必填）</translation>

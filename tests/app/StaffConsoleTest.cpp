@@ -84,6 +84,24 @@ protected:
             << name.toStdString();
     }
 
+    // The named item lies wholly inside the window: nothing pushed off a narrow screen.
+    void expectOnScreen(const QString& name) {
+        QQuickItem* found = item(name);
+        ASSERT_NE(found, nullptr) << "no visible item " << name.toStdString();
+        const QRectF box = found->mapRectToScene(QRectF(0, 0, found->width(), found->height()));
+        const QRectF window(0, 0, m_app->window()->width(), m_app->window()->height());
+        EXPECT_TRUE(window.contains(box)) << name.toStdString() << " at " << box.x() << ","
+                                          << box.y() << " " << box.width() << "x" << box.height();
+    }
+
+    // Opens a page of the console by its tab, as staff tap it.
+    void openTab(const QString& key, const QString& shows) {
+        QQuickItem* tab = item(QStringLiteral("staffTab_") + key);
+        ASSERT_NE(tab, nullptr) << key.toStdString();
+        QMetaObject::invokeMethod(tab, "clicked");
+        ASSERT_TRUE(waitUntil([&] { return item(shows) != nullptr; }, 5000)) << shows.toStdString();
+    }
+
     // Signs in as the demo nurse; each attempt waits for the worker's answer.
     bool login(const QString& pin) {
         staff()->login(QStringLiteral("demo-nurse"), pin);
@@ -307,6 +325,92 @@ TEST_F(StaffConsoleWalk, TypedIdGoesToTheEntryCheckAndIsAudited) {
             return count(rows, "manual_id_entry") == 1 && count(rows, "staff_logout") == 1;
         },
         5000));
+}
+
+// A console mounted upright: the tabs in rows along the top, each page under them, the status
+// strip wrapped onto more lines; every button still a full touch target, nothing off screen.
+TEST_F(StaffConsoleWalk, PortraitConsole) {
+    m_app->window()->resize(800, 1280);
+    residentAwaitingReview();
+    staff()->show();
+    ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("pinPad")) != nullptr; }, 5000));
+    shot(QStringLiteral("40-staff-portrait-sign-in"));
+    EXPECT_EQ(text(QStringLiteral("staffHeader")), QStringLiteral("工作人员"));
+    EXPECT_TRUE(text(QStringLiteral("demoPin")).contains(QStringLiteral("2468")));
+    EXPECT_EQ(text(QStringLiteral("loginMessage")), QStringLiteral("请输入密码。"));
+    expectOnScreen(QStringLiteral("staffClose"));
+    expectOnScreen(QStringLiteral("statusTrust"));  // the strip's last item: wrapped, not cut
+    expectOnScreen(QStringLiteral("staffChoices"));
+    expectOnScreen(QStringLiteral("pinKeyOK"));
+    // The names above the keypad.
+    EXPECT_LT(item(QStringLiteral("staffChoices"))->mapToScene(QPointF(0, 0)).y(),
+              item(QStringLiteral("pinPad"))->mapToScene(QPointF(0, 0)).y());
+
+    ASSERT_TRUE(login(QStringLiteral("2468")));
+    ASSERT_TRUE(staff()->signedIn());
+    ASSERT_TRUE(waitUntil([&] { return staff()->reviews().size() == 1; }, 5000));
+    ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("reviewList")) != nullptr; }, 5000));
+    shot(QStringLiteral("41-staff-portrait-decisions"));
+    EXPECT_EQ(text(QStringLiteral("staffTab_review")), QStringLiteral("▶ 人工审核"));
+    EXPECT_TRUE(text(QStringLiteral("staffSignedIn")).contains(QStringLiteral("Demo nurse")));
+    expectOnScreen(QStringLiteral("staffTab_devices"));
+    expectOnScreen(QStringLiteral("reasonNote"));
+    expectOnScreen(QStringLiteral("decideDefer"));
+    // The tabs along the top, the page under them.
+    EXPECT_LT(item(QStringLiteral("staffTab_devices"))->mapToScene(QPointF(0, 0)).y(),
+              item(QStringLiteral("reviewList"))->mapToScene(QPointF(0, 0)).y());
+    // Large text (switched on the resident screens under the console): still all on screen.
+    QMetaObject::invokeMethod(item(QStringLiteral("largeTextSwitch")), "clicked");
+    shot(QStringLiteral("41-staff-portrait-decisions-large-text"));
+    expectOnScreen(QStringLiteral("staffTab_care"));
+    expectOnScreen(QStringLiteral("decideDefer"));
+    QMetaObject::invokeMethod(item(QStringLiteral("largeTextSwitch")), "clicked");
+
+    // A typed ID with the on-screen keyboard up: the field, its check and the button above it.
+    openTab(QStringLiteral("manualId"), QStringLiteral("manualIdField"));
+    QQuickItem* field = item(QStringLiteral("manualIdField"));
+    m_app->window()->requestActivate();
+    field->forceActiveFocus();
+    QGuiApplication::inputMethod()->show();
+    field->setProperty("text",
+                       QString::fromStdString(vax::app::KioskDemo::residentIdCode()).mid(4));
+    ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("keyboard")) != nullptr; }, 5000));
+    shot(QStringLiteral("42-staff-portrait-typed-id"));
+    EXPECT_EQ(text(QStringLiteral("manualIdFeedback")),
+              QStringLiteral("✓ 号码有效：1101**********1234"));
+    EXPECT_TRUE(item(QStringLiteral("manualIdUse"))->isEnabled());
+    expectOnScreen(QStringLiteral("manualIdUse"));
+    QQuickItem* use = item(QStringLiteral("manualIdUse"));
+    EXPECT_LE(use->mapToScene(QPointF(0, use->height())).y(), item(QStringLiteral("keyboard"))->y())
+        << "the keyboard covers the button";
+    QGuiApplication::inputMethod()->hide();
+    field->setFocus(false);
+
+    openTab(QStringLiteral("queue"), QStringLiteral("callNext"));
+    ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("keyboard")) == nullptr; }, 5000));
+    shot(QStringLiteral("43-staff-portrait-queue"));
+    EXPECT_EQ(text(QStringLiteral("callCount")), QStringLiteral("5 人"));
+    expectOnScreen(QStringLiteral("countMore"));
+    expectOnScreen(QStringLiteral("callNext"));
+
+    openTab(QStringLiteral("care"), QStringLiteral("recordReaction"));
+    shot(QStringLiteral("44-staff-portrait-care"));
+    expectOnScreen(QStringLiteral("reprint"));
+    expectOnScreen(QStringLiteral("reaction_other"));
+    expectOnScreen(QStringLiteral("recordReaction"));
+
+    openTab(QStringLiteral("figures"), QStringLiteral("hourlyChart"));
+    ASSERT_TRUE(waitUntil(
+        [&] { return staff()->figures().value(QStringLiteral("checkIns")).toInt() == 1; }, 5000));
+    shot(QStringLiteral("45-staff-portrait-figures"));
+    EXPECT_EQ(text(QStringLiteral("figure_checkIns")), QStringLiteral("1"));
+    expectOnScreen(QStringLiteral("figure_overdue"));
+    expectOnScreen(QStringLiteral("hourlyChart"));
+
+    openTab(QStringLiteral("devices"), QStringLiteral("device_printer"));
+    shot(QStringLiteral("46-staff-portrait-devices"));
+    EXPECT_FALSE(text(QStringLiteral("device_printer")).isEmpty());
+    expectOnScreen(QStringLiteral("device_clock"));
 }
 
 TEST_F(StaffConsoleWalk, TwoIdleMinutesSignOut) {

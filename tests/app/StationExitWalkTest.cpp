@@ -6,9 +6,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 
 #include "AppTestSupport.h"
@@ -32,6 +35,7 @@ constexpr std::int64_t kMinuteMs = 60'000;
 constexpr const char* kAnna = "510107200109052223";
 constexpr const char* kBo = "420102199710240357";
 constexpr const char* kChen = "320106197511300030";
+constexpr const char* kDing = "440304198506120035";
 
 std::int64_t nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -114,6 +118,34 @@ protected:
         const QString path = QStringLiteral(VAX_SCREENSHOT_DIR "/") + QString::fromLatin1(name) +
                              QStringLiteral(".png");
         EXPECT_TRUE(Screenshotter::save(m_app.window(), path)) << path.toStdString();
+    }
+
+    // A kiosk mounted upright (the entry walk's portrait size).
+    void portrait() {
+        m_app.window()->resize(800, 1280);
+        QCoreApplication::processEvents();
+    }
+
+    // Every enabled button on the screen is at least 15 mm in both directions.
+    void expectTouchTargets(const char* screen) {
+        QCoreApplication::processEvents();
+        const qreal mm =
+            std::max(QGuiApplication::primaryScreen()->physicalDotsPerInch() / 25.4, 3.78);
+        EXPECT_EQ(test::smallTouchTargets(m_app.window()->contentItem(), 15 * mm - 0.5),
+                  QStringList())
+            << screen;
+    }
+
+    // The named item lies wholly inside the window: nothing pushed off a narrow screen.
+    void expectOnScreen(const char* name) {
+        QCoreApplication::processEvents();
+        QQuickItem* item =
+            test::findVisibleItem(m_app.window()->contentItem(), QString::fromLatin1(name));
+        ASSERT_NE(item, nullptr) << "no visible item " << name;
+        const QRectF box = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        const QRectF window(0, 0, m_app.window()->width(), m_app.window()->height());
+        EXPECT_TRUE(window.contains(box)) << name << " at " << box.x() << "," << box.y() << " "
+                                          << box.width() << "x" << box.height();
     }
 
     QTemporaryDir m_folder;
@@ -383,6 +415,143 @@ TEST_F(ExitWalk, ObservationListFlagsTheOverdue) {
     click("backToScanButton");
     EXPECT_EQ(text("observationButton"), QStringLiteral("⚠ 留观中：5 人（2 人超时）"));
     shot("exit-06-scan-with-overdue");
+}
+
+// A station mounted upright: the camera on top, the two steps under it, the actions at the
+// bottom; the outcome's mark above its title. Nothing cut off, every button a full target.
+TEST_F(StationWalk, PortraitScanAndOutcome) {
+    start("station");
+    portrait();
+    StationFlow* flow = m_app.station();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    shot("station-11-portrait-waiting-for-slip");
+    expectTouchTargets("station-11-portrait-waiting-for-slip");
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请扫描受种者的排队小票"));
+    EXPECT_EQ(text("slipDetail"), QStringLiteral("等待扫描小票"));
+    EXPECT_EQ(text("packDetail"), QStringLiteral("等待扫描疫苗追溯码"));
+    expectOnScreen("cameraBand");
+    expectOnScreen("stationHint");
+
+    const QString pack = packCode();
+    flow->acceptCode(slipFor(kAnna));
+    ASSERT_TRUE(waitUntil([&] { return flow->slipState() == QLatin1String("read"); }, 5000));
+    shot("station-12-portrait-slip-read");
+    expectTouchTargets("station-12-portrait-slip-read");
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请扫描疫苗追溯码"));
+    EXPECT_TRUE(text("slipDetail").endsWith(QStringLiteral("5101**********2223")))
+        << text("slipDetail").toStdString();
+    expectOnScreen("startOverButton");
+    expectOnScreen("packStep");
+
+    flow->acceptCode(pack);
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 5000))
+        << flow->result().reason.toStdString();
+    shot("station-13-portrait-bound");
+    expectTouchTargets("station-13-portrait-bound");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("已绑定：第 1 剂"));
+    EXPECT_EQ(text("ticketPrinting"), QStringLiteral("正在打印接种小票，请交给受种者。"));
+    EXPECT_EQ(text("outcomePerson"), QStringLiteral("5101**********2223"));
+    expectOnScreen("outcomeMark");
+    expectOnScreen("reprintButton");
+    expectOnScreen("nextPersonButton");
+    m_app.language()->toggle();
+    shot("station-13-portrait-bound-english");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("Bound: dose 1"));
+    expectOnScreen("nextHint");
+    m_app.language()->toggle();
+    click("largeTextSwitch");
+    shot("station-13-portrait-bound-large-text");
+    expectTouchTargets("station-13-portrait-bound-large-text");
+    expectOnScreen("languageSwitch");
+    expectOnScreen("ticketPrinting");
+    expectOnScreen("nextPersonButton");
+    click("largeTextSwitch");
+
+    // The same pack for the next person: the refusal with where the code was used.
+    click("nextPersonButton");
+    flow->acceptCode(slipFor(kBo));
+    ASSERT_TRUE(waitUntil([&] { return flow->slipState() == QLatin1String("read"); }, 5000));
+    flow->acceptCode(pack);
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Refused; }, 5000));
+    shot("station-14-portrait-refused");
+    expectTouchTargets("station-14-portrait-refused");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("拒绝：该疫苗追溯码已使用过"));
+    EXPECT_TRUE(text("earlierUse").contains(QStringLiteral("station-demo")))
+        << text("earlierUse").toStdString();
+    expectOnScreen("refusalAction");
+    expectOnScreen("nextPersonButton");
+}
+
+// An exit mounted upright: camera above the words, the verdicts as large as the width
+// allows, the observation list with its columns still readable.
+TEST_F(ExitWalk, PortraitVerdictsAndObservationList) {
+    start("exit");
+    portrait();
+    ExitFlow* flow = m_app.exit();
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    flow->setResultTimeoutMs(60'000);  // the verdicts stay while they are looked at
+    shot("exit-10-portrait-scan");
+    expectTouchTargets("exit-10-portrait-scan");
+    EXPECT_EQ(text("exitTitle"), QStringLiteral("请扫描您的接种小票"));
+    expectOnScreen("exitHint");
+    expectOnScreen("observationButton");
+
+    flow->acceptCode(ticketFor(kAnna, 40));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    ASSERT_EQ(flow->result().verdict, QStringLiteral("may_leave"));
+    shot("exit-11-portrait-may-leave");
+    expectTouchTargets("exit-11-portrait-may-leave");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("您可以离开了"));
+    EXPECT_EQ(text("verdictMark"), QStringLiteral("✓"));
+    expectOnScreen("verdictTitle");
+    expectOnScreen("verdictTap");
+    m_app.language()->toggle();
+    shot("exit-11-portrait-may-leave-english");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("You may leave"));
+    expectOnScreen("verdictDetail");
+    m_app.language()->toggle();
+    flow->dismiss();
+
+    flow->acceptCode(ticketFor(kBo, 10));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    ASSERT_EQ(flow->result().verdict, QStringLiteral("minutes_left"));
+    shot("exit-12-portrait-minutes-left");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("还需留观 20 分钟"));
+    EXPECT_TRUE(visible("verdictClock"));
+    expectOnScreen("verdictDetail");
+    flow->dismiss();
+
+    flow->acceptCode(slipFor(kChen));
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    ASSERT_EQ(flow->result().verdict, QStringLiteral("not_valid"));
+    shot("exit-13-portrait-not-valid");
+    EXPECT_EQ(text("verdictTitle"), QStringLiteral("无效"));
+    EXPECT_EQ(text("verdictMark"), QStringLiteral("✗"));
+    EXPECT_EQ(text("verdictDetail"), QStringLiteral("这是排队小票。请扫描接种台打印的接种小票。"));
+    expectOnScreen("verdictTap");
+    flow->dismiss();
+
+    // Besides the demo's three and the one with minutes left: one more overdue.
+    ticketFor(kDing, 70);
+    click("observationButton");
+    ObservationModel* list = flow->observation();
+    ASSERT_TRUE(waitUntil([&] { return list->rowCount() >= 4 && list->overdueCount() >= 2; }, 5000))
+        << list->rowCount();
+    shot("exit-14-portrait-observation-list");
+    expectTouchTargets("exit-14-portrait-observation-list");
+    EXPECT_EQ(text("observationTitle"), QStringLiteral("留观人数：%1").arg(list->rowCount()));
+    EXPECT_EQ(text("overdueFlag"), QStringLiteral("⚠ 超时未离开"));
+    EXPECT_TRUE(visible("rowStatus"));
+    expectOnScreen("observationUpdated");
+    expectOnScreen("backToScanButton");
+    m_app.language()->toggle();
+    shot("exit-14-portrait-observation-list-english");
+    EXPECT_EQ(text("overdueFlag"), QStringLiteral("⚠ Overdue: not scanned out"));
+    m_app.language()->toggle();
+    click("backToScanButton");
+    EXPECT_TRUE(visible("exitTitle"));
 }
 
 // The demo camera end to end: drawn slips and pack labels -> vision -> the station flow.
