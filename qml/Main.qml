@@ -38,8 +38,27 @@ Window {
             root.kiosk.flow.noteActivity()
     }
 
+    // What is typed stays in sight: while the on-screen keyboard is up, the screens slide up
+    // just enough for the field being typed in to sit above it (the keyboard covers the lower
+    // half of a landscape screen, where the reason and ID fields are).
+    readonly property real keyboardShift: {
+        const field = root.activeFocusItem
+        if (!keyboard.active || !field)
+            return 0
+        return Math.max(0, root.bottomOf(field) + 3 * root.mm - keyboard.y)
+    }
+    // The item's bottom edge as if nothing were shifted: measured in the screen layer it
+    // belongs to, whose own shift does not count.
+    function bottomOf(item) {
+        let layer = item
+        while (layer.parent && layer.parent !== root.contentItem)
+            layer = layer.parent
+        return layer.y + item.mapToItem(layer, 0, item.height).y
+    }
+
     Item {
         anchors.fill: parent
+        transform: Translate { y: -root.keyboardShift }
         // Any touch keeps the visit alive; the buttons still get their press.
         TapHandler {
             gesturePolicy: TapHandler.DragThreshold
@@ -167,6 +186,7 @@ Window {
     Loader {
         objectName: "staffConsole"
         anchors.fill: parent
+        transform: Translate { y: -root.keyboardShift }
         active: root.kiosk.staff.shown || root.kiosk.role === "console"
         sourceComponent: StaffScreen { kiosk: root.kiosk }
     }

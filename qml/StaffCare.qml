@@ -42,6 +42,7 @@ ColumnLayout {
             inputMethodHints: Qt.ImhDigitsOnly
             validator: IntValidator { bottom: 1 }
             onTextEdited: page.staff.noteActivity()
+            onAccepted: focus = false  // Enter puts the keyboard away
         }
         BigButton {
             objectName: "reprint"
@@ -84,6 +85,7 @@ ColumnLayout {
         Layout.preferredHeight: Math.round(15 * page.mm)
         font.pixelSize: Theme.px(5.5)
         placeholderText: qsTr("What was done (e.g. lying down, doctor called)")
+        onAccepted: focus = false  // Enter puts the keyboard away
     }
     BigButton {
         objectName: "recordReaction"

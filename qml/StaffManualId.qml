@@ -20,18 +20,39 @@ ColumnLayout {
         color: Theme.ink
         text: qsTr("Resident's ID number")
     }
-    TextField {
-        id: idField
-        objectName: "manualIdField"
+    // The button beside the field, not under it: the on-screen keyboard covers what is below.
+    RowLayout {
         Layout.fillWidth: true
-        Layout.preferredHeight: Math.round(18 * page.mm)
-        font.pixelSize: Theme.px(9)
-        font.letterSpacing: 2
-        maximumLength: 18
-        inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
-                          | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
-        placeholderText: qsTr("18 characters")
-        onTextEdited: page.staff.noteActivity()
+        spacing: 3 * page.mm
+        TextField {
+            id: idField
+            objectName: "manualIdField"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(18 * page.mm)
+            font.pixelSize: Theme.px(9)
+            font.letterSpacing: 2
+            maximumLength: 18
+            inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+                              | Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase
+            placeholderText: qsTr("18 characters")
+            onTextEdited: page.staff.noteActivity()
+            onAccepted: focus = false  // Enter puts the keyboard away
+        }
+        BigButton {
+            objectName: "manualIdUse"
+            implicitHeight: Math.round(18 * page.mm)
+            font.pixelSize: Theme.px(7)
+            tone: Theme.staffBand
+            enabled: page.check.state === "ok"
+            text: qsTr("Use for the resident")
+            onClicked: {
+                if (page.flow.acceptManualId(idField.text)) {
+                    page.staff.noteManualId()
+                    idField.clear()
+                    page.staff.close()
+                }
+            }
+        }
     }
     Text {
         objectName: "manualIdFeedback"
@@ -55,21 +76,6 @@ ColumnLayout {
                 default: return qsTr("✕ Not a valid ID number")
                 }
             default: return qsTr("Type the number from the ID card.")
-            }
-        }
-    }
-    BigButton {
-        objectName: "manualIdUse"
-        implicitHeight: Math.round(18 * page.mm)
-        font.pixelSize: Theme.px(7)
-        tone: Theme.staffBand
-        enabled: page.check.state === "ok"
-        text: qsTr("Use for the resident")
-        onClicked: {
-            if (page.flow.acceptManualId(idField.text)) {
-                page.staff.noteManualId()
-                idField.clear()
-                page.staff.close()
             }
         }
     }

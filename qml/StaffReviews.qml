@@ -131,6 +131,7 @@ GridLayout {
             font.pixelSize: Theme.px(5.5)
             placeholderText: qsTr("Your words (required for \"Other\")")
             onTextEdited: page.staff.noteActivity()
+            onAccepted: focus = false  // Enter puts the keyboard away
         }
         RowLayout {
             spacing: 3 * page.mm

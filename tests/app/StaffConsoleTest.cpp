@@ -94,6 +94,28 @@ protected:
                                           << box.y() << " " << box.width() << "x" << box.height();
     }
 
+    // The named item's bottom edge lies above the on-screen keyboard (which must be up).
+    void expectAboveKeyboard(const QString& name) {
+        QQuickItem* found = item(name);
+        QQuickItem* keyboard = item(QStringLiteral("keyboard"));
+        ASSERT_NE(found, nullptr) << "no visible item " << name.toStdString();
+        ASSERT_NE(keyboard, nullptr) << "the keyboard is not up";
+        const qreal bottom = found->mapToScene(QPointF(0, found->height())).y();
+        EXPECT_LE(bottom, keyboard->mapToScene(QPointF(0, 0)).y())
+            << "the keyboard covers " << name.toStdString();
+        EXPECT_GE(found->mapToScene(QPointF(0, 0)).y(), 0) << name.toStdString() << " pushed off";
+    }
+
+    // Focuses a text field as a tap does, with the on-screen keyboard up.
+    void typeInto(const QString& name) {
+        QQuickItem* field = item(name);
+        ASSERT_NE(field, nullptr) << name.toStdString();
+        m_app->window()->requestActivate();
+        field->forceActiveFocus();
+        QGuiApplication::inputMethod()->show();
+        ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("keyboard")) != nullptr; }, 5000));
+    }
+
     // Opens a page of the console by its tab, as staff tap it.
     void openTab(const QString& key, const QString& shows) {
         QQuickItem* tab = item(QStringLiteral("staffTab_") + key);
@@ -314,6 +336,8 @@ TEST_F(StaffConsoleWalk, TypedIdGoesToTheEntryCheckAndIsAudited) {
     shot(QStringLiteral("38-staff-typed-id"));
     EXPECT_TRUE(
         text(QStringLiteral("manualIdFeedback")).contains(QStringLiteral("1101**********1234")));
+    expectAboveKeyboard(QStringLiteral("manualIdField"));
+    expectAboveKeyboard(QStringLiteral("manualIdUse"));
     QMetaObject::invokeMethod(item(QStringLiteral("manualIdUse")), "clicked");
     // The console closes and the resident's check goes on with the typed number.
     ASSERT_TRUE(waitUntil([&] { return !staff()->shown(); }, 5000));
@@ -325,6 +349,24 @@ TEST_F(StaffConsoleWalk, TypedIdGoesToTheEntryCheckAndIsAudited) {
             return count(rows, "manual_id_entry") == 1 && count(rows, "staff_logout") == 1;
         },
         5000));
+}
+
+// On a landscape screen the keyboard covers the lower half, where the words of a reaction are
+// typed: the screens slide up while it is up and come back when Enter puts it away.
+TEST_F(StaffConsoleWalk, TypedWordsStayAboveTheKeyboard) {
+    staff()->show();
+    ASSERT_TRUE(login(QStringLiteral("2468")));
+    openTab(QStringLiteral("care"), QStringLiteral("reactionAction"));
+    QQuickItem* words = item(QStringLiteral("reactionAction"));
+    const qreal restingY = words->mapToScene(QPointF(0, 0)).y();
+    typeInto(QStringLiteral("reactionAction"));
+    shot(QStringLiteral("39-staff-reaction-words-typed"));
+    expectAboveKeyboard(QStringLiteral("reactionAction"));
+    EXPECT_LT(words->mapToScene(QPointF(0, 0)).y(), restingY) << "the screens did not slide";
+
+    QMetaObject::invokeMethod(words, "accepted");  // Enter on the keyboard
+    ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("keyboard")) == nullptr; }, 5000));
+    EXPECT_EQ(words->mapToScene(QPointF(0, 0)).y(), restingY) << "the screens did not come back";
 }
 
 // A console mounted upright: the tabs in rows along the top, each page under them, the status
