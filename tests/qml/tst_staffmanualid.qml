@@ -2,9 +2,8 @@ import QtQuick
 import QtTest
 import VaxKiosk
 
-// The typed ID number's live feedback (StaffConsole::checkId through the screen). The entry
-// flow is null: building an EntryFlow needs the entry worker and its devices, so "Use" is
-// only checked for being enabled, never clicked.
+// The typed ID number's live feedback (StaffConsole::checkId through the screen), and "Use"
+// handing the number to the real EntryFlow (over the scripted worker) for the resident.
 
 // TestCase itself is invisible: the screens under test are made children of this item.
 Item {
@@ -22,11 +21,17 @@ Item {
         // The demo resident's number (KioskDemo::residentIdCode()).
         readonly property string validId: "110105198503121234"
         property var page: null
+        property var flow: null
 
         function init() {
             const staff = backends.staffConsole()  // checkId needs no worker: not awaited
             verify(staff, backends.error)
-            page = createTemporaryObject(manualIdComponent, root, { staff: staff, flow: null })
+            const fake = backends.entryBackend()
+            flow = backends.entryFlow(fake)
+            verify(flow)
+            fake.open()
+            tryCompare(flow, "ready", true)
+            page = createTemporaryObject(manualIdComponent, root, { staff: staff, flow: flow })
             verify(page)
         }
 
@@ -84,6 +89,23 @@ Item {
             keyClick(Qt.Key_Backspace)
             compare(feedback(), "17 of 18 characters")
             verify(!useEnabled())
+        }
+
+        function test_useGivesTheNumberToTheResidentsCheck() {
+            compare(flow.state, EntryFlow.Welcome)
+            type(validId)
+            mouseClick(findChild(page, "manualIdUse"))
+            compare(flow.state, EntryFlow.Scanned)
+            compare(flow.maskedId, "1101**********1234")
+            compare(field().text, "")  // nothing of it stays on the staff screen
+        }
+
+        function test_enterPutsTheKeyboardAway() {
+            type("110105")
+            verify(field().activeFocus)
+            keyClick(Qt.Key_Return)
+            verify(!field().activeFocus)
+            compare(field().text, "110105")  // what was typed stays
         }
     }
 }
