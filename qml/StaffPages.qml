@@ -11,6 +11,8 @@ GridLayout {
     readonly property StaffConsole staff: kiosk.staff
     readonly property real mm: Theme.mm
     property string current: "review"
+    // A staff console (no station screen of its own) binds doses in its Station page.
+    readonly property bool bindsHere: kiosk.role === "console" && kiosk.station !== null
     readonly property bool portrait: pages.height > pages.width
     columns: portrait ? 1 : 2
     rowSpacing: 3 * mm
@@ -54,12 +56,16 @@ GridLayout {
                 { key: "queue", title: qsTr("Call next") },
                 { key: "care", title: qsTr("Reprint / reaction") },
                 { key: "figures", title: qsTr("Today") },
-                { key: "devices", title: qsTr("Devices") }
+                { key: "devices", title: qsTr("Devices") },
+                { key: "station", title: qsTr("Station") }
             ]
             BigButton {
                 required property var modelData
                 objectName: "staffTab_" + modelData.key
-                visible: modelData.key !== "manualId" || pages.kiosk.flow !== null
+                // Typed IDs go to an entry kiosk's check; a staff console binds doses itself.
+                visible: modelData.key === "manualId" ? pages.kiosk.flow !== null
+                         : modelData.key === "station" ? pages.bindsHere
+                         : true
                 Layout.fillWidth: true
                 // Equal tabs in a row, whatever their words.
                 Layout.preferredWidth: pages.portrait ? 1 : -1
@@ -117,6 +123,7 @@ GridLayout {
                 case "care": return care
                 case "figures": return figures
                 case "devices": return devices
+                case "station": return station
                 default: return review
                 }
             }
@@ -129,4 +136,23 @@ GridLayout {
     Component { id: care; StaffCare { staff: pages.staff } }
     Component { id: figures; StaffFigures { staff: pages.staff } }
     Component { id: devices; StaffDevices { status: pages.kiosk.status } }
+    Component {
+        id: station
+        Item {
+            StationRole {
+                anchors.fill: parent
+                flow: pages.kiosk.station
+                camera: pages.kiosk.camera
+            }
+            // Codes reach the binding only while this page is open; scanning is staff work,
+            // so it keeps the session from timing out.
+            Connections {
+                target: pages.kiosk.camera
+                function onNewCode(text) {
+                    pages.staff.noteActivity()
+                    pages.kiosk.station.acceptCode(text)
+                }
+            }
+        }
+    }
 }

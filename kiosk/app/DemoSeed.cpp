@@ -43,7 +43,9 @@ Result<DemoSeed> seedDemoJournal(const KioskConfig& config,
                                  const std::filesystem::path& databasePath, std::int64_t nowMs) {
     DemoSeed seed;
     const Role role = config.site.role;
-    if (role != Role::Station && role != Role::Exit) {
+    // A console binds doses as the station does: it gets the station's people and packs.
+    const bool binds = role == Role::Station || role == Role::Console;
+    if (!binds && role != Role::Exit) {
         return seed;
     }
     auto keys = SiteKeys::load(config.site.keyFile);
@@ -70,7 +72,7 @@ Result<DemoSeed> seedDemoJournal(const KioskConfig& config,
         }
         seed.packs.push_back(*pack);
     }
-    if (role == Role::Station) {
+    if (binds) {
         // First person bound; the same pack for the second raises the alarm, a new pack binds;
         // the third person.
         const std::pair<const std::string*, bool> order[] = {

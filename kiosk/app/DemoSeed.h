@@ -27,8 +27,8 @@ struct DemoSeed {
 };
 
 /// Prepares the demo journal at `databasePath` for `config`'s role, as if the entry kiosk had
-/// worked all morning: three residents checked in and called (station: their slips to scan
-/// with fresh pack codes, one pack shown twice for the one-dose-one-code alarm); for the exit,
+/// worked all morning: three residents checked in and called (station and console: their slips to
+/// scan with fresh pack codes, one pack shown twice for the one-dose-one-code alarm); for the exit,
 /// also vaccinated 40, 10 and 60 minutes before `nowMs` (one may leave, one waits, one is
 /// overdue). Uses the journal and the station's own operations, with the config's site keys.
 /// Nothing is done for the entry role.

@@ -149,7 +149,7 @@ QString KioskApp::start(const AppOptions& options) {
         connect(m_camera, &CameraFeed::newCode, m_flow, &EntryFlow::acceptCode);
     }
     std::vector<DemoShot> demoShots;  // the demo station's or exit's camera
-    if (role == Role::Station || role == Role::Exit) {
+    if (role == Role::Station || role == Role::Exit || role == Role::Console) {
         if (QString error = startSiteRole(*config, databasePath, rules, demoShots);
             !error.isEmpty()) {
             return error;
@@ -161,9 +161,10 @@ QString KioskApp::start(const AppOptions& options) {
         } else if (m_demo) {
             const QString video = findDemoCameraVideo();
             if (video.isEmpty()) {
-                return QStringLiteral("the demo camera's video (%1) is missing: build the "
-                                      "vaxkiosk_demo_media target, or set VAXKIOSK_DEMO_MEDIA "
-                                      "to the folder holding it")
+                return QStringLiteral(
+                           "the demo camera's video (%1) is missing: build the "
+                           "vaxkiosk_demo_media target, or set VAXKIOSK_DEMO_MEDIA "
+                           "to the folder holding it")
                     .arg(QLatin1String(kDemoCameraVideoName));
             }
             FileOptions files;
@@ -242,12 +243,16 @@ QString KioskApp::startSiteRole(const KioskConfig& config, const QString& databa
     m_siteWorker = new SiteWorker(config, databasePath.toStdString());
     m_siteWorker->moveToThread(&m_siteThread);
     connect(&m_siteThread, &QThread::finished, m_siteWorker, &QObject::deleteLater);
-    m_siteThread.setObjectName(config.site.role == Role::Station ? QStringLiteral("station-worker")
-                                                                 : QStringLiteral("exit-worker"));
+    // A staff console binds doses as the station does, in its Station page.
+    const bool binds = config.site.role == Role::Station || config.site.role == Role::Console;
+    m_siteThread.setObjectName(binds ? QStringLiteral("station-worker")
+                                     : QStringLiteral("exit-worker"));
     m_siteThread.start();
-    if (config.site.role == Role::Station) {
+    if (binds) {
         m_station = new StationFlow(m_siteWorker, rules, this);
-        connect(m_camera, &CameraFeed::newCode, m_station, &StationFlow::acceptCode);
+        if (config.site.role == Role::Station) {  // a console's Station page passes them on
+            connect(m_camera, &CameraFeed::newCode, m_station, &StationFlow::acceptCode);
+        }
     } else {
         m_exit = new ExitFlow(m_siteWorker, rules, this);
         connect(m_camera, &CameraFeed::newCode, m_exit, &ExitFlow::acceptCode);

@@ -41,8 +41,8 @@ struct AppOptions {
     QString camera;             ///< overrides [devices] camera; empty: the config's
     bool cameraEnabled = true;  ///< false: no frames at all (tests feed codes themselves)
     bool demoUpstream = true;   ///< the demo starts the reference upstream when it finds it
-    /// The demo device's role: "entry" (empty), "station" or "exit"; the demo journal then
-    /// holds people for it to serve. Only with `demo`.
+    /// The demo device's role: "entry" (empty), "station", "exit" or "console"; the demo journal
+    /// then holds people for it to serve. Only with `demo`.
     QString role;
 };
 
@@ -84,7 +84,8 @@ public:
     QString siteName() const { return m_siteName; }
     /// The resident's entry check; null unless the role is entry.
     EntryFlow* flow() const { return m_flow; }
-    /// The vaccination station; null unless the role is station.
+    /// The vaccination station's binding; null unless the role is station or console (whose
+    /// staff bind doses in the console's Station page).
     StationFlow* station() const { return m_station; }
     /// The observation exit; null unless the role is exit.
     ExitFlow* exit() const { return m_exit; }

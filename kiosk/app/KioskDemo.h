@@ -20,7 +20,8 @@ public:
     /// the demo printer writes PNG files. `upstreamUrl`: the demo's reference upstream
     /// (DemoUpstream), the health-code and records service of the config; empty: none, the
     /// demo then checks signed codes offline only. `role`: the device's [site] role, "entry",
-    /// "station" or "exit" (seedDemoJournal() gives the station and the exit people to serve).
+    /// "station", "exit" or "console" (seedDemoJournal() gives the station, the console and the
+    /// exit people to serve).
     static Result<KioskDemo> prepare(const std::filesystem::path& folder,
                                      const std::string& upstreamUrl = {},
                                      const std::string& role = "entry");

@@ -87,9 +87,10 @@ SiteWorker::SiteWorker(KioskConfig config, std::filesystem::path databasePath)
 SiteWorker::~SiteWorker() = default;
 
 void SiteWorker::open() {
-    // The station signs tickets and so holds the keys; the exit needs only the public halves
-    // (its trust file, or the keys when the device has them).
-    if (m_config.site.role == Role::Station) {
+    // The station (and a staff console, which binds doses too) signs tickets and so holds the
+    // keys; the exit needs only the public halves (its trust file, or the keys when the device
+    // has them).
+    if (m_config.site.role == Role::Station || m_config.site.role == Role::Console) {
         auto keys = SiteKeys::load(m_config.site.keyFile);
         if (!keys) {
             m_setupError = qs(keys.error().message);

@@ -47,8 +47,9 @@ int main(int argc, char** argv) {
                                         QStringLiteral("Fill the screen (the kiosk session)."));
     const QCommandLineOption role(
         QStringLiteral("role"),
-        QStringLiteral("With --demo: the device's role, entry (default), station or exit; the "
-                       "demo journal holds people for the station and the exit to serve."),
+        QStringLiteral("With --demo: the device's role, entry (default), station, exit or "
+                       "console; the demo journal holds people for the station (and the "
+                       "console's Station page) and the exit to serve."),
         QStringLiteral("role"));
     parser.addOptions({demo, demoDir, config, db, camera, fullScreen, role});
     parser.process(app);
@@ -68,9 +69,9 @@ int main(int argc, char** argv) {
             return 2;
         }
         const QStringList roles{QStringLiteral("entry"), QStringLiteral("station"),
-                                QStringLiteral("exit")};
+                                QStringLiteral("exit"), QStringLiteral("console")};
         if (!roles.contains(options.role)) {
-            std::fprintf(stderr, "vaxkiosk: --role must be entry, station or exit\n");
+            std::fprintf(stderr, "vaxkiosk: --role must be entry, station, exit or console\n");
             return 2;
         }
     }

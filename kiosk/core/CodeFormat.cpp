@@ -40,10 +40,11 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 
 std::optional<FormatSet> formatsForRole(std::string_view role) {
     const FormatSet entry{CodeFormat::QRCode, CodeFormat::PDF417, CodeFormat::DataMatrix};
-    if (role == "entry" || role == "console") {
+    if (role == "entry") {
         return entry;
     }
-    if (role == "station") {
+    // A staff console also binds doses, as the station does: the packs' 1D trace codes too.
+    if (role == "station" || role == "console") {
         return entry | FormatSet{CodeFormat::Code128};
     }
     if (role == "exit") {

@@ -22,42 +22,42 @@
 <context>
     <name>ExitRole</name>
     <message>
-        <location filename="../ExitRole.qml" line="28"/>
+        <location filename="../ExitRole.qml" line="32"/>
         <source>Hold your ticket under the camera</source>
         <translation>请将小票放在摄像头下</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="39"/>
+        <location filename="../ExitRole.qml" line="43"/>
         <source>Please scan your dose ticket</source>
         <translation>请扫描您的接种小票</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="49"/>
+        <location filename="../ExitRole.qml" line="53"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="50"/>
+        <location filename="../ExitRole.qml" line="54"/>
         <source>The ticket from the vaccination station says when you may leave.</source>
         <translation>接种台打印的小票会告诉您何时可以离开。</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="61"/>
+        <location filename="../ExitRole.qml" line="65"/>
         <source>This exit is out of service. Please see staff.</source>
         <translation>本出口暂停服务，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="62"/>
+        <location filename="../ExitRole.qml" line="66"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="77"/>
+        <location filename="../ExitRole.qml" line="81"/>
         <source>⚠ In observation: %1 (%2 overdue)</source>
         <translation>⚠ 留观中：%1 人（%2 人超时）</translation>
     </message>
     <message>
-        <location filename="../ExitRole.qml" line="79"/>
+        <location filename="../ExitRole.qml" line="83"/>
         <source>In observation: %1</source>
         <translation>留观中：%1 人</translation>
     </message>
@@ -65,92 +65,92 @@
 <context>
     <name>ExitVerdict</name>
     <message>
-        <location filename="../ExitVerdict.qml" line="22"/>
+        <location filename="../ExitVerdict.qml" line="24"/>
         <source>You may leave</source>
         <translation>您可以离开了</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="23"/>
+        <location filename="../ExitVerdict.qml" line="25"/>
         <source>%1 minutes left</source>
         <translation>还需留观 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="24"/>
+        <location filename="../ExitVerdict.qml" line="26"/>
         <source>Please see staff</source>
         <translation>请联系工作人员</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="25"/>
+        <location filename="../ExitVerdict.qml" line="27"/>
         <source>Not valid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="31"/>
+        <location filename="../ExitVerdict.qml" line="33"/>
         <source>This ticket was already scanned out.</source>
         <translation>此小票已扫码离开过。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="32"/>
+        <location filename="../ExitVerdict.qml" line="34"/>
         <source>Your observation time is over. Take care!</source>
         <translation>留观时间已满，请慢走！</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="33"/>
+        <location filename="../ExitVerdict.qml" line="35"/>
         <source>Please stay in the observation area until %1.</source>
         <translation>请在留观区停留至 %1。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="34"/>
+        <location filename="../ExitVerdict.qml" line="36"/>
         <source>The ticket&apos;s time does not match this device&apos;s clock.</source>
         <translation>小票时间与本机时钟不一致。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="37"/>
+        <location filename="../ExitVerdict.qml" line="39"/>
         <source>This is not a dose ticket. Please scan the ticket from the vaccination station.</source>
         <translation>这不是接种小票。请扫描接种台打印的小票。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="38"/>
+        <location filename="../ExitVerdict.qml" line="40"/>
         <source>This is the queue slip. Please scan the dose ticket from the vaccination station.</source>
         <translation>这是排队小票。请扫描接种台打印的接种小票。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="39"/>
+        <location filename="../ExitVerdict.qml" line="41"/>
         <source>This ticket cannot be verified. Please see staff.</source>
         <translation>无法验证此小票，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="40"/>
+        <location filename="../ExitVerdict.qml" line="42"/>
         <source>This ticket is from another vaccination site. Please see staff.</source>
         <translation>此小票来自其他接种点，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="41"/>
+        <location filename="../ExitVerdict.qml" line="43"/>
         <source>The ticket could not be read. Please try again or see staff.</source>
         <translation>无法读取小票，请重试或联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="42"/>
+        <location filename="../ExitVerdict.qml" line="44"/>
         <source>No dose is recorded for this ticket. Please see staff.</source>
         <translation>此小票没有接种记录，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="43"/>
+        <location filename="../ExitVerdict.qml" line="45"/>
         <source>A doctor decides when you may leave. Please see staff.</source>
         <translation>由医生决定您何时可以离开，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="44"/>
+        <location filename="../ExitVerdict.qml" line="46"/>
         <source>Please see staff.</source>
         <translation>请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="125"/>
+        <location filename="../ExitVerdict.qml" line="136"/>
         <source>For staff: %1</source>
         <translation>供工作人员参考：%1</translation>
     </message>
     <message>
-        <location filename="../ExitVerdict.qml" line="134"/>
+        <location filename="../ExitVerdict.qml" line="145"/>
         <source>Tap the screen to continue</source>
         <translation>轻触屏幕继续</translation>
     </message>
@@ -181,52 +181,52 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="20"/>
+        <location filename="../Main.qml" line="21"/>
         <source>VaxKiosk</source>
         <translation>疫苗接种自助机</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="74"/>
+        <location filename="../Main.qml" line="104"/>
         <source>Vaccination station</source>
         <translation>接种台</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="75"/>
+        <location filename="../Main.qml" line="105"/>
         <source>Observation exit</source>
         <translation>留观出口</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="76"/>
+        <location filename="../Main.qml" line="106"/>
         <source>Staff console</source>
         <translation>工作人员控制台</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="84"/>
+        <location filename="../Main.qml" line="118"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="90"/>
+        <location filename="../Main.qml" line="124"/>
         <source>Normal text</source>
         <translation>正常字号</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="90"/>
+        <location filename="../Main.qml" line="124"/>
         <source>Larger text</source>
         <translation>大字号</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="96"/>
+        <location filename="../Main.qml" line="130"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="116"/>
+        <location filename="../Main.qml" line="151"/>
         <source>Demo: tickets are written to %1</source>
         <translation>演示：小票保存在 %1</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="166"/>
+        <location filename="../Main.qml" line="217"/>
         <source>This device&apos;s role is not available yet.</source>
         <translation>本设备的角色暂不可用。</translation>
     </message>
@@ -238,67 +238,67 @@
 <context>
     <name>ObservationList</name>
     <message>
-        <location filename="../ObservationList.qml" line="35"/>
+        <location filename="../ObservationList.qml" line="42"/>
         <source>In observation: %1</source>
         <translation>留观人数：%1</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="42"/>
+        <location filename="../ObservationList.qml" line="53"/>
         <source>Not updated: %1</source>
         <translation>未更新：%1</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="43"/>
+        <location filename="../ObservationList.qml" line="54"/>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="55"/>
+        <location filename="../ObservationList.qml" line="66"/>
         <source>Person</source>
         <translation>受种者</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="56"/>
+        <location filename="../ObservationList.qml" line="67"/>
         <source>Ends at</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="57"/>
+        <location filename="../ObservationList.qml" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="109"/>
+        <location filename="../ObservationList.qml" line="120"/>
         <source>⚠ Overdue: not scanned out</source>
         <translation>⚠ 超时未离开</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="110"/>
+        <location filename="../ObservationList.qml" line="121"/>
         <source>✚ Under care (reaction)</source>
         <translation>✚ 不良反应处置中</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="111"/>
+        <location filename="../ObservationList.qml" line="122"/>
         <source>%1 min left</source>
         <translation>还剩 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="112"/>
+        <location filename="../ObservationList.qml" line="123"/>
         <source>✓ May leave</source>
         <translation>✓ 可以离开</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="124"/>
+        <location filename="../ObservationList.qml" line="135"/>
         <source>Nobody is in observation.</source>
         <translation>目前无人留观。</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="136"/>
+        <location filename="../ObservationList.qml" line="147"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ObservationList.qml" line="144"/>
+        <location filename="../ObservationList.qml" line="155"/>
         <source>Back to scanning</source>
         <translation>返回扫码</translation>
     </message>
@@ -495,22 +495,22 @@
         <translation>就诊编号</translation>
     </message>
     <message>
-        <location filename="../StaffCare.qml" line="52"/>
+        <location filename="../StaffCare.qml" line="53"/>
         <source>Reprint ticket</source>
         <translation>补打凭条</translation>
     </message>
     <message>
-        <location filename="../StaffCare.qml" line="60"/>
+        <location filename="../StaffCare.qml" line="61"/>
         <source>Adverse reaction</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../StaffCare.qml" line="86"/>
+        <location filename="../StaffCare.qml" line="87"/>
         <source>What was done (e.g. lying down, doctor called)</source>
         <translation>处理措施（如平卧、已呼叫医生）</translation>
     </message>
     <message>
-        <location filename="../StaffCare.qml" line="94"/>
+        <location filename="../StaffCare.qml" line="96"/>
         <source>Record reaction, extend observation 30 min</source>
         <translation>记录不良反应，留观延长30分钟</translation>
     </message>
@@ -578,42 +578,42 @@
 <context>
     <name>StaffFigures</name>
     <message>
-        <location filename="../StaffFigures.qml" line="23"/>
+        <location filename="../StaffFigures.qml" line="25"/>
         <source>Check-ins</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="24"/>
+        <location filename="../StaffFigures.qml" line="26"/>
         <source>Doses</source>
         <translation>接种</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="25"/>
+        <location filename="../StaffFigures.qml" line="27"/>
         <source>Fevers</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="26"/>
+        <location filename="../StaffFigures.qml" line="28"/>
         <source>Deferred</source>
         <translation>暂缓接种</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="27"/>
+        <location filename="../StaffFigures.qml" line="29"/>
         <source>Sent to staff</source>
         <translation>转人工</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="28"/>
+        <location filename="../StaffFigures.qml" line="30"/>
         <source>Adverse reactions</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="29"/>
+        <location filename="../StaffFigures.qml" line="31"/>
         <source>Left early</source>
         <translation>提前离开</translation>
     </message>
     <message>
-        <location filename="../StaffFigures.qml" line="30"/>
+        <location filename="../StaffFigures.qml" line="32"/>
         <source>Overdue in observation</source>
         <translation>留观超时</translation>
     </message>
@@ -621,59 +621,59 @@
 <context>
     <name>StaffLogin</name>
     <message>
-        <location filename="../StaffLogin.qml" line="36"/>
+        <location filename="../StaffLogin.qml" line="40"/>
         <source>Who are you?</source>
         <translation>请选择您的姓名</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="45"/>
+        <location filename="../StaffLogin.qml" line="49"/>
         <source>No staff are configured on this kiosk ([[staff]] in the config).</source>
         <translation>本机未配置工作人员（配置文件中的 [[staff]]）。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="79"/>
+        <location filename="../StaffLogin.qml" line="85"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="91"/>
+        <location filename="../StaffLogin.qml" line="97"/>
         <source>Locked after 5 wrong PINs. Try again in %1:%2.</source>
         <translation>密码错误5次，已锁定。请在 %1:%2 后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../StaffLogin.qml" line="98"/>
+        <location filename="../StaffLogin.qml" line="104"/>
         <source>✕ Wrong PIN. %n tries left.</source>
         <translation>
             <numerusform>✕ 密码错误，还可尝试 %n 次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="99"/>
+        <location filename="../StaffLogin.qml" line="105"/>
         <source>✕ The journal cannot record sign-ins. Call the technician.</source>
         <translation>✕ 日志无法记录登录，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="101"/>
+        <location filename="../StaffLogin.qml" line="107"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="102"/>
+        <location filename="../StaffLogin.qml" line="108"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="103"/>
+        <location filename="../StaffLogin.qml" line="109"/>
         <source>Type your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="113"/>
+        <location filename="../StaffLogin.qml" line="119"/>
         <source>Demo: the PIN is %1</source>
         <translation>演示：密码为 %1</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="130"/>
+        <location filename="../StaffLogin.qml" line="137"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -686,62 +686,62 @@
         <translation>居民身份证号</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="33"/>
+        <location filename="../StaffManualId.qml" line="37"/>
         <source>18 characters</source>
         <translation>18位</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="45"/>
+        <location filename="../StaffManualId.qml" line="66"/>
         <source>✓ Valid number: %1</source>
         <translation>✓ 号码有效：%1</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="46"/>
+        <location filename="../StaffManualId.qml" line="67"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1 位，共 18 位</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="49"/>
+        <location filename="../StaffManualId.qml" line="70"/>
         <source>✕ The last character does not match: a typing mistake?</source>
         <translation>✕ 校验位不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="50"/>
+        <location filename="../StaffManualId.qml" line="71"/>
         <source>✕ Only digits, and X as the last character</source>
         <translation>✕ 只能输入数字，最后一位可以是 X</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="51"/>
+        <location filename="../StaffManualId.qml" line="72"/>
         <source>✕ The birth date in the number does not exist</source>
         <translation>✕ 号码中的出生日期不存在</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="52"/>
+        <location filename="../StaffManualId.qml" line="73"/>
         <source>✕ The birth date in the number is in the future</source>
         <translation>✕ 号码中的出生日期晚于今天</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="53"/>
+        <location filename="../StaffManualId.qml" line="74"/>
         <source>✕ The region code is not valid</source>
         <translation>✕ 地区代码无效</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="54"/>
+        <location filename="../StaffManualId.qml" line="75"/>
         <source>✕ The sequence number is not valid</source>
         <translation>✕ 顺序码无效</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="55"/>
+        <location filename="../StaffManualId.qml" line="76"/>
         <source>✕ Not a valid ID number</source>
         <translation>✕ 不是有效的身份证号</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="57"/>
+        <location filename="../StaffManualId.qml" line="78"/>
         <source>Type the number from the ID card.</source>
         <translation>请按身份证输入号码。</translation>
     </message>
     <message>
-        <location filename="../StaffManualId.qml" line="67"/>
+        <location filename="../StaffManualId.qml" line="47"/>
         <source>Use for the resident</source>
         <translation>用于该居民</translation>
     </message>
@@ -749,74 +749,79 @@
 <context>
     <name>StaffPages</name>
     <message>
-        <location filename="../StaffPages.qml" line="21"/>
+        <location filename="../StaffPages.qml" line="27"/>
         <source>✕ Not done: %1</source>
         <translation>✕ 未完成：%1</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="22"/>
+        <location filename="../StaffPages.qml" line="28"/>
         <source>Printer problem: %1</source>
         <translation>打印机故障：%1</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="25"/>
+        <location filename="../StaffPages.qml" line="31"/>
         <source>✓ Visit %1 queued as %2.</source>
         <translation>✓ 就诊 %1 已排队，号码 %2。</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="26"/>
+        <location filename="../StaffPages.qml" line="32"/>
         <source>✓ Visit %1 deferred.</source>
         <translation>✓ 就诊 %1 已暂缓。</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="28"/>
+        <location filename="../StaffPages.qml" line="34"/>
         <source>✓ Desk %1 calls: %2</source>
         <translation>✓ %1 台叫号：%2</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="29"/>
+        <location filename="../StaffPages.qml" line="35"/>
         <source>Nobody is waiting for desk %1.</source>
         <translation>%1 台无人等候。</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="30"/>
+        <location filename="../StaffPages.qml" line="36"/>
         <source>✓ Ticket of visit %1 reprinted.</source>
         <translation>✓ 就诊 %1 的凭条已补打。</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="31"/>
+        <location filename="../StaffPages.qml" line="37"/>
         <source>✓ Reaction recorded for visit %1; observation extended.</source>
         <translation>✓ 已记录就诊 %1 的不良反应，留观已延长。</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="44"/>
+        <location filename="../StaffPages.qml" line="54"/>
         <source>Decisions</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="45"/>
+        <location filename="../StaffPages.qml" line="55"/>
         <source>Type an ID</source>
         <translation>手动输入证件</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="46"/>
+        <location filename="../StaffPages.qml" line="56"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="47"/>
+        <location filename="../StaffPages.qml" line="57"/>
         <source>Reprint / reaction</source>
         <translation>补打 / 不良反应</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="48"/>
+        <location filename="../StaffPages.qml" line="58"/>
         <source>Today</source>
         <translation>今日统计</translation>
     </message>
     <message>
-        <location filename="../StaffPages.qml" line="49"/>
+        <location filename="../StaffPages.qml" line="59"/>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../StaffPages.qml" line="60"/>
+        <source>Station</source>
+        <translation>接种台</translation>
     </message>
 </context>
 <context>
@@ -849,112 +854,112 @@
 <context>
     <name>StaffReviews</name>
     <message>
-        <location filename="../StaffReviews.qml" line="18"/>
+        <location filename="../StaffReviews.qml" line="22"/>
         <source>Fever</source>
         <translation>发热</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="19"/>
+        <location filename="../StaffReviews.qml" line="23"/>
         <source>Health code not checked</source>
         <translation>健康码未核验</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="20"/>
+        <location filename="../StaffReviews.qml" line="24"/>
         <source>Health code service unavailable</source>
         <translation>健康码服务不可用</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="21"/>
+        <location filename="../StaffReviews.qml" line="25"/>
         <source>Yellow health code</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="22"/>
+        <location filename="../StaffReviews.qml" line="26"/>
         <source>Red health code</source>
         <translation>红码</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="23"/>
+        <location filename="../StaffReviews.qml" line="27"/>
         <source>Health code of another person</source>
         <translation>健康码与本人不符</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="24"/>
+        <location filename="../StaffReviews.qml" line="28"/>
         <source>Thermometer could not measure</source>
         <translation>测温仪无法测量</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="25"/>
+        <location filename="../StaffReviews.qml" line="29"/>
         <source>Implausible temperature</source>
         <translation>体温读数异常</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="26"/>
+        <location filename="../StaffReviews.qml" line="30"/>
         <source>Contraindication</source>
         <translation>禁忌症</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="27"/>
+        <location filename="../StaffReviews.qml" line="31"/>
         <source>Doctor must assess an answer</source>
         <translation>需医生评估的回答</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="28"/>
+        <location filename="../StaffReviews.qml" line="32"/>
         <source>Unsure about a question</source>
         <translation>有问题回答“不确定”</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="29"/>
+        <location filename="../StaffReviews.qml" line="33"/>
         <source>Too soon after the last dose</source>
         <translation>距上一剂间隔过短</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="35"/>
+        <location filename="../StaffReviews.qml" line="39"/>
         <source>Doctor assessed the resident</source>
         <translation>医生已评估</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="36"/>
+        <location filename="../StaffReviews.qml" line="40"/>
         <source>Health code checked by hand</source>
         <translation>已人工核验健康码</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="37"/>
+        <location filename="../StaffReviews.qml" line="41"/>
         <source>Temperature measured again: normal</source>
         <translation>复测体温正常</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="38"/>
+        <location filename="../StaffReviews.qml" line="42"/>
         <source>Identity checked by hand</source>
         <translation>已人工核验身份</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="39"/>
+        <location filename="../StaffReviews.qml" line="43"/>
         <source>Resident declines today</source>
         <translation>居民今日放弃接种</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="40"/>
+        <location filename="../StaffReviews.qml" line="44"/>
         <source>Other (explain below)</source>
         <translation>其他（请在下方说明）</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="54"/>
+        <location filename="../StaffReviews.qml" line="58"/>
         <source>Waiting for a decision: %1</source>
         <translation>待审核：%1 人</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="81"/>
+        <location filename="../StaffReviews.qml" line="85"/>
         <source>Visit %1 · %2 · %3</source>
         <translation>就诊 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="107"/>
+        <location filename="../StaffReviews.qml" line="111"/>
         <source>Reason for visit %1</source>
         <translation>就诊 %1 的处理理由</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="107"/>
+        <location filename="../StaffReviews.qml" line="112"/>
         <source>Choose a visit on the left</source>
         <translation>请在左侧选择一位</translation>
     </message>
@@ -964,17 +969,17 @@
         <translation>请在上方选择一位</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="127"/>
+        <location filename="../StaffReviews.qml" line="132"/>
         <source>Your words (required for &quot;Other&quot;)</source>
         <translation>补充说明（选“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="138"/>
+        <location filename="../StaffReviews.qml" line="144"/>
         <source>✓ Queue</source>
         <translation>✓ 排队</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="147"/>
+        <location filename="../StaffReviews.qml" line="153"/>
         <source>✕ Defer</source>
         <translation>✕ 暂缓</translation>
     </message>
@@ -987,22 +992,22 @@
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../StaffScreen.qml" line="57"/>
+        <location filename="../StaffScreen.qml" line="60"/>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
-        <location filename="../StaffScreen.qml" line="58"/>
+        <location filename="../StaffScreen.qml" line="61"/>
         <source>Sign in to continue</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../StaffScreen.qml" line="68"/>
+        <location filename="../StaffScreen.qml" line="71"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../StaffScreen.qml" line="74"/>
+        <location filename="../StaffScreen.qml" line="77"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1010,138 +1015,138 @@
 <context>
     <name>StationOutcomeScreen</name>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="17"/>
+        <location filename="../StationOutcomeScreen.qml" line="20"/>
         <source>Refused: this vaccine code was already used</source>
         <translation>拒绝：该疫苗追溯码已使用过</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="18"/>
+        <location filename="../StationOutcomeScreen.qml" line="21"/>
         <source>Refused: expired pack</source>
         <translation>拒绝：疫苗已过期</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="19"/>
+        <location filename="../StationOutcomeScreen.qml" line="22"/>
         <source>Refused: not a vaccine of this site&apos;s catalogue</source>
         <translation>拒绝：不是本接种点目录中的疫苗</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="20"/>
+        <location filename="../StationOutcomeScreen.qml" line="23"/>
         <source>Refused: the slip is not genuine</source>
         <translation>拒绝：小票不是本接种点签发的真票</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="21"/>
+        <location filename="../StationOutcomeScreen.qml" line="24"/>
         <source>Refused: the slip cannot be used</source>
         <translation>拒绝：该小票不能使用</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="22"/>
+        <location filename="../StationOutcomeScreen.qml" line="25"/>
         <source>This station cannot record doses: call the technician</source>
         <translation>本接种台无法记录接种：请联系技术人员</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="23"/>
+        <location filename="../StationOutcomeScreen.qml" line="26"/>
         <source>Refused: the dose cannot be recorded</source>
         <translation>拒绝：无法记录本次接种</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="30"/>
+        <location filename="../StationOutcomeScreen.qml" line="33"/>
         <source>Do not use this pack. Scan another pack for the same person.</source>
         <translation>请勿使用此支疫苗，为同一受种者扫描另一支。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="32"/>
+        <location filename="../StationOutcomeScreen.qml" line="35"/>
         <source>Do not vaccinate. Send the person to the registration desk.</source>
         <translation>请勿接种。请受种者到登记台。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="33"/>
+        <location filename="../StationOutcomeScreen.qml" line="36"/>
         <source>Do not vaccinate until the station works again.</source>
         <translation>接种台恢复正常前请勿接种。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="34"/>
+        <location filename="../StationOutcomeScreen.qml" line="37"/>
         <source>Do not vaccinate. Check the visit with the registration desk.</source>
         <translation>请勿接种。请与登记台核实。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="68"/>
+        <location filename="../StationOutcomeScreen.qml" line="74"/>
         <source>Bound: dose %1</source>
         <translation>已绑定：第 %1 剂</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="90"/>
+        <location filename="../StationOutcomeScreen.qml" line="98"/>
         <source>The dose ticket is printing: give it to the person.</source>
         <translation>正在打印接种小票，请交给受种者。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="91"/>
+        <location filename="../StationOutcomeScreen.qml" line="99"/>
         <source>✗ Printer problem: the dose is recorded. Reprint the ticket.</source>
         <translation>✗ 打印机故障：接种已记录。请补打小票。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="107"/>
+        <location filename="../StationOutcomeScreen.qml" line="115"/>
         <source>Person</source>
         <translation>受种者</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="123"/>
+        <location filename="../StationOutcomeScreen.qml" line="131"/>
         <source>Vaccine</source>
         <translation>疫苗</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="131"/>
+        <location filename="../StationOutcomeScreen.qml" line="139"/>
         <source>%1, lot %2</source>
         <translation>%1，批号 %2</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="139"/>
+        <location filename="../StationOutcomeScreen.qml" line="147"/>
         <source>Observation</source>
         <translation>留观</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="147"/>
+        <location filename="../StationOutcomeScreen.qml" line="155"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="168"/>
+        <location filename="../StationOutcomeScreen.qml" line="176"/>
         <source>This code was already bound:</source>
         <translation>该追溯码已绑定过：</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="179"/>
+        <location filename="../StationOutcomeScreen.qml" line="187"/>
         <source>%1 at %2 (visit %3)</source>
         <translation>%1，%2（就诊号 %3）</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="192"/>
-        <location filename="../StationOutcomeScreen.qml" line="201"/>
+        <location filename="../StationOutcomeScreen.qml" line="200"/>
+        <location filename="../StationOutcomeScreen.qml" line="209"/>
         <source>Detail: %1</source>
         <translation>详情：%1</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="219"/>
+        <location filename="../StationOutcomeScreen.qml" line="230"/>
         <source>Scanning the next slip also starts the next person.</source>
         <translation>扫描下一张排队小票也会开始下一位。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="220"/>
+        <location filename="../StationOutcomeScreen.qml" line="231"/>
         <source>Scan a replacement to try again.</source>
         <translation>扫描替换的条码即可重试。</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="228"/>
+        <location filename="../StationOutcomeScreen.qml" line="240"/>
         <source>✓ Reprinted</source>
         <translation>✓ 已补打</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="228"/>
+        <location filename="../StationOutcomeScreen.qml" line="240"/>
         <source>Reprint ticket</source>
         <translation>补打小票</translation>
     </message>
     <message>
-        <location filename="../StationOutcomeScreen.qml" line="234"/>
+        <location filename="../StationOutcomeScreen.qml" line="248"/>
         <source>Next person</source>
         <translation>下一位</translation>
     </message>
@@ -1149,128 +1154,128 @@
 <context>
     <name>StationScanScreen</name>
     <message>
-        <location filename="../StationScanScreen.qml" line="75"/>
-        <location filename="../StationScanScreen.qml" line="82"/>
+        <location filename="../StationScanScreen.qml" line="80"/>
+        <location filename="../StationScanScreen.qml" line="87"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="76"/>
+        <location filename="../StationScanScreen.qml" line="81"/>
         <source>%1   ID %2</source>
         <translation>%1   证件号 %2</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="77"/>
+        <location filename="../StationScanScreen.qml" line="82"/>
         <source>Waiting for the slip</source>
         <translation>等待扫描小票</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="86"/>
+        <location filename="../StationScanScreen.qml" line="91"/>
         <source>Lot %1</source>
         <translation>批号 %1</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="88"/>
+        <location filename="../StationScanScreen.qml" line="93"/>
         <source>Expires %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="91"/>
+        <location filename="../StationScanScreen.qml" line="96"/>
         <source>Waiting for the vaccine code</source>
         <translation>等待扫描疫苗追溯码</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="96"/>
+        <location filename="../StationScanScreen.qml" line="101"/>
         <source>This station cannot record doses: call the technician</source>
         <translation>本接种台无法记录接种：请联系技术人员</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="97"/>
+        <location filename="../StationScanScreen.qml" line="102"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="99"/>
+        <location filename="../StationScanScreen.qml" line="104"/>
         <source>Recording the dose…</source>
         <translation>正在记录接种…</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="101"/>
+        <location filename="../StationScanScreen.qml" line="106"/>
         <source>Now scan the vaccine pack</source>
         <translation>请扫描疫苗追溯码</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="103"/>
+        <location filename="../StationScanScreen.qml" line="108"/>
         <source>Now scan the person&apos;s queue slip</source>
         <translation>请接着扫描受种者的排队小票</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="104"/>
+        <location filename="../StationScanScreen.qml" line="109"/>
         <source>Scan the person&apos;s queue slip</source>
         <translation>请扫描受种者的排队小票</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="108"/>
+        <location filename="../StationScanScreen.qml" line="113"/>
         <source>That is not a queue slip or a vaccine code.</source>
         <translation>这不是排队小票，也不是疫苗追溯码。</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="109"/>
+        <location filename="../StationScanScreen.qml" line="114"/>
         <source>That is a dose ticket. Scan the person&apos;s queue slip.</source>
         <translation>这是接种小票。请扫描受种者的排队小票。</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="110"/>
+        <location filename="../StationScanScreen.qml" line="115"/>
         <source>A slip is already read. Scan the vaccine pack, or start over.</source>
         <translation>已读取一张排队小票。请扫描疫苗追溯码，或重新开始。</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="111"/>
+        <location filename="../StationScanScreen.qml" line="116"/>
         <source>This dose is already recorded. Tap “Next person” first.</source>
         <translation>本剂次已记录。请先点“下一位”。</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="130"/>
+        <location filename="../StationScanScreen.qml" line="135"/>
         <source>Hold the code under the camera</source>
         <translation>请将条码放在摄像头下</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="142"/>
+        <location filename="../StationScanScreen.qml" line="156"/>
         <source>Reprinting the last ticket…</source>
         <translation>正在补打上一张小票…</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="143"/>
+        <location filename="../StationScanScreen.qml" line="157"/>
         <source>✓ The last ticket was printed again.</source>
         <translation>✓ 上一张小票已补打。</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="144"/>
+        <location filename="../StationScanScreen.qml" line="158"/>
         <source>✗ Reprint failed: %1</source>
         <translation>✗ 补打失败：%1</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="159"/>
+        <location filename="../StationScanScreen.qml" line="173"/>
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="168"/>
+        <location filename="../StationScanScreen.qml" line="182"/>
         <source>Reprint last ticket</source>
         <translation>补打上一张小票</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="191"/>
+        <location filename="../StationScanScreen.qml" line="208"/>
         <source>Queue slip</source>
         <translation>排队小票</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="200"/>
+        <location filename="../StationScanScreen.qml" line="217"/>
         <source>Vaccine pack code</source>
         <translation>疫苗追溯码</translation>
     </message>
     <message>
-        <location filename="../StationScanScreen.qml" line="230"/>
+        <location filename="../StationScanScreen.qml" line="247"/>
         <source>Slip first, then the vaccine pack: the dose is recorded and its ticket printed as soon as both are read.</source>
         <translation>先扫排队小票，再扫疫苗追溯码：两者都读取后即记录接种并打印接种小票。</translation>
     </message>

@@ -20,6 +20,7 @@
 #include "KioskApp.h"
 #include "Language.h"
 #include "Screenshotter.h"
+#include "StaffConsole.h"
 #include "StationFlow.h"
 #include "config/KioskConfig.h"
 #include "ops/Slips.h"
@@ -555,6 +556,42 @@ TEST_F(ExitWalk, PortraitVerdictsAndObservationList) {
 }
 
 // The demo camera end to end: drawn slips and pack labels -> vision -> the station flow.
+// A staff console binds doses too, in its Station page, behind the PIN: codes the camera reads
+// reach the binding only while that page is open.
+TEST_F(StationWalk, StaffConsoleBindsInItsStationPage) {
+    start("console");
+    StationFlow* flow = m_app.station();
+    ASSERT_NE(flow, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    StaffConsole* staff = m_app.staff();
+    ASSERT_TRUE(waitUntil([&] { return staff->ready(); }, 10000));
+    const QString slip = slipFor(kAnna);
+    Q_EMIT m_app.camera()->newCode(slip);  // signed out: nothing happens
+    EXPECT_EQ(flow->slipState(), QStringLiteral("none"));
+
+    staff->login(QStringLiteral("demo-nurse"), QString::fromStdString(KioskDemo::staffPin()));
+    ASSERT_TRUE(waitUntil([&] { return staff->signedIn(); }, 10000));
+    Q_EMIT m_app.camera()->newCode(slip);  // another page is open: still nothing
+    EXPECT_EQ(flow->slipState(), QStringLiteral("none"));
+    click("staffTab_station");
+    ASSERT_TRUE(waitUntil([&] { return visible("stationTitle"); }, 5000));
+    EXPECT_EQ(text("stationTitle"), QStringLiteral("请扫描受种者的排队小票"));
+    shot("station-19-staff-console-scan");
+    expectTouchTargets("station-19-staff-console-scan");
+
+    Q_EMIT m_app.camera()->newCode(slip);
+    ASSERT_TRUE(waitUntil([&] { return flow->slipState() == QLatin1String("read"); }, 5000));
+    Q_EMIT m_app.camera()->newCode(packCode());  // a 1D trace code: the console reads those now
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == StationFlow::State::Bound; }, 5000))
+        << int(flow->state()) << " " << flow->result().reason.toStdString();
+    EXPECT_TRUE(flow->result().printed) << flow->result().printError.toStdString();
+    shot("station-20-staff-console-bound");
+    EXPECT_EQ(text("outcomeTitle"), QStringLiteral("已绑定：第 1 剂"));
+    EXPECT_TRUE(visible("staffTab_station"));
+    expectTouchTargets("station-20-staff-console-bound");
+}
+
 TEST_F(StationWalk, DemoCameraBindsTheFirstPerson) {
     start("station", true);
     StationFlow* flow = m_app.station();
