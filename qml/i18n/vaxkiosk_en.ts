@@ -518,37 +518,67 @@
 <context>
     <name>StaffDevices</name>
     <message>
-        <location filename="../StaffDevices.qml" line="15"/>
+        <location filename="../StaffDevices.qml" line="17"/>
+        <source>working</source>
+        <translation>working</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="18"/>
+        <source>not working</source>
+        <translation>not working</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="19"/>
+        <source>not in use</source>
+        <translation>not in use</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="20"/>
+        <source>not known yet</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="21"/>
+        <source>needs attention</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="22"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="30"/>
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="18"/>
+        <location filename="../StaffDevices.qml" line="31"/>
         <source>no records service configured</source>
         <translation>no records service configured</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="20"/>
+        <location filename="../StaffDevices.qml" line="33"/>
         <source>Records to upload</source>
         <translation>Records to upload</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="22"/>
+        <location filename="../StaffDevices.qml" line="35"/>
         <source>%1 waiting, %2 refused</source>
         <translation>%1 waiting, %2 refused</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="23"/>
+        <location filename="../StaffDevices.qml" line="36"/>
         <source>Trust list age</source>
         <translation>Trust list age</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="25"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../StaffDevices.qml" line="25"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>%n hours</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -556,22 +586,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="26"/>
+        <location filename="../StaffDevices.qml" line="39"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="27"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>Thermometer</source>
         <translation>Thermometer</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="28"/>
+        <location filename="../StaffDevices.qml" line="43"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="29"/>
+        <location filename="../StaffDevices.qml" line="45"/>
         <source>Clock</source>
         <translation>Clock</translation>
     </message>

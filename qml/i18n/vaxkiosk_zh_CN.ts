@@ -518,59 +518,89 @@
 <context>
     <name>StaffDevices</name>
     <message>
-        <location filename="../StaffDevices.qml" line="15"/>
+        <location filename="../StaffDevices.qml" line="17"/>
+        <source>working</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="18"/>
+        <source>not working</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="19"/>
+        <source>not in use</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="20"/>
+        <source>not known yet</source>
+        <translation>尚未获知</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="21"/>
+        <source>needs attention</source>
+        <translation>需要注意</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="22"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../StaffDevices.qml" line="30"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="18"/>
+        <location filename="../StaffDevices.qml" line="31"/>
         <source>no records service configured</source>
         <translation>未配置记录上传服务</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="20"/>
+        <location filename="../StaffDevices.qml" line="33"/>
         <source>Records to upload</source>
         <translation>待上传记录</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="22"/>
+        <location filename="../StaffDevices.qml" line="35"/>
         <source>%1 waiting, %2 refused</source>
         <translation>%1 条待上传，%2 条被拒</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="23"/>
+        <location filename="../StaffDevices.qml" line="36"/>
         <source>Trust list age</source>
         <translation>信任列表更新时间</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="25"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../StaffDevices.qml" line="25"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>%n hours</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="26"/>
+        <location filename="../StaffDevices.qml" line="39"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="27"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>Thermometer</source>
         <translation>测温仪</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="28"/>
+        <location filename="../StaffDevices.qml" line="43"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="29"/>
+        <location filename="../StaffDevices.qml" line="45"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>

@@ -303,6 +303,11 @@ TEST_F(StaffConsoleWalk, NurseDecidesCallsTypesAnIdAndSeesTodaysFigures) {
     QMetaObject::invokeMethod(item(QStringLiteral("staffTab_devices")), "clicked");
     ASSERT_TRUE(waitUntil([&] { return item(QStringLiteral("device_printer")) != nullptr; }, 5000));
     shot(QStringLiteral("37-staff-devices"));
+    // The state in the console's language, the device's own words after it.
+    EXPECT_TRUE(text(QStringLiteral("device_printer")).startsWith(QStringLiteral("正常 · ")))
+        << text(QStringLiteral("device_printer")).toStdString();
+    EXPECT_TRUE(text(QStringLiteral("device_camera")).startsWith(QStringLiteral("未使用")))
+        << text(QStringLiteral("device_camera")).toStdString();  // the test shows no camera
 
     const auto rows = auditRows();
     EXPECT_EQ(count(rows, "staff_login"), 1);
