@@ -8,8 +8,8 @@
 
 #include "core/Decision.h"
 #include "core/ResidentId.h"
-#include "crypto/PersonVault.h"
 #include "crypto/SiteKeys.h"
+#include "ops/CheckIns.h"
 #include "ops/Slips.h"
 #include "ops/StationDesk.h"
 #include "store/Journal.h"
@@ -122,31 +122,20 @@ Result<std::string> checkInForDemo(const KioskConfig& config, const SiteKeys& ke
                              id->birthDate(),
                              std::nullopt,
                              at.date};
-    const Decision decision = decideCheckIn(facts, config.policy);
-    const CheckInRecord record{PersonVault(keys).protect(*id),
-                               id->birthDate(),
-                               id->sex(),
-                               facts.healthCode,
-                               facts.temperature.celsius,
-                               decision,
-                               at.date.iso(),
-                               at.unixMs,
-                               {'A', 'B'},
-                               {},
-                               "signature"};
-    auto state = journal.checkIn(record);
-    if (!state) {
-        return state.error();
+    auto recorded = recordCheckIn(config, keys, journal, *id, facts, at, {{}, "signature"});
+    if (!recorded) {
+        return recorded.error();
     }
-    if (!state->queueNumber) {
+    const VisitState& visit = recorded->visit;
+    if (!visit.queueNumber) {
         return Error{"demo resident " + number + " was not queued"};
     }
     // Called at once: the station binds called (or registered) visits only.
-    if (auto called = journal.callNext(record.day, state->queueNumber->desk, 100, at.unixMs);
+    if (auto called = journal.callNext(at.date.iso(), visit.queueNumber->desk, 100, at.unixMs);
         !called) {
         return called.error();
     }
-    return issueSlip(config, keys, *state, record.person, at.unixMs);
+    return issueSlip(config, keys, visit, recorded->person, at.unixMs);
 }
 
 }  // namespace vax::app

@@ -6,9 +6,9 @@
 #include "LocalClock.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
-#include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "ops/CheckIns.h"
 #include "ops/JournaledTemperature.h"
 #include "ops/SlipPrinting.h"
 #include "sync/NetworkSetup.h"
@@ -131,38 +131,28 @@ void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
         return;
     }
     const TemperatureResult& t = request.temperature;
-    const CheckInFacts facts = checkInFacts(request, *id, at.date);
-    const Decision decision = decideCheckIn(facts, m_config.policy);
-    const PersonVault vault(*m_keys);
-    CheckInRecord record{vault.protect(*id),
-                         id->birthDate(),
-                         id->sex(),
-                         facts.healthCode,
-                         facts.temperature.celsius,
-                         decision,
-                         at.date.iso(),
-                         at.unixMs,
-                         {'A', 'B'},
-                         {t.measurementIds.begin(), t.measurementIds.end()},
-                         request.healthSource.toStdString()};
-    auto state = m_journal->checkIn(record);
-    if (!state) {
-        out.error = qs("check-in not recorded: " + state.error().message);
+    auto recorded = recordCheckIn(
+        m_config, *m_keys, *m_journal, *id, checkInFacts(request, *id, at.date),
+        SiteTime{at.unixMs, at.date},
+        {{t.measurementIds.begin(), t.measurementIds.end()}, request.healthSource.toStdString()});
+    if (!recorded) {
+        out.error = qs(recorded.error().message);
         Q_EMIT checkedIn(session, out);
         return;
     }
-    out.outcome = qs(std::string(toString(state->decision)));
-    out.visitId = state->visitId;
-    if (state->queueNumber) {
-        out.queueNumber = qs(state->queueNumber->label());
-        out.desk = QString(QChar::fromLatin1(state->queueNumber->desk));
+    const VisitState& visit = recorded->visit;
+    out.outcome = qs(std::string(toString(visit.decision)));
+    out.visitId = visit.visitId;
+    if (visit.queueNumber) {
+        out.queueNumber = qs(visit.queueNumber->label());
+        out.desk = QString(QChar::fromLatin1(visit.queueNumber->desk));
         // After the journal holds the check-in: a failed print only sends the person to staff.
         const PrintedSlip slip =
-            issueAndPrintSlip(m_config, *m_keys, *state, record.person, at.unixMs);
+            issueAndPrintSlip(m_config, *m_keys, visit, recorded->person, at.unixMs);
         out.printed = slip.print.printed;
         out.printError = qs(slip.print.error);
     }
-    for (const Reason& reason : decision.reasons) {
+    for (const Reason& reason : recorded->decision.reasons) {
         out.reasonsZh.append(qs(reason.zh));
         out.reasonsEn.append(qs(reason.en));
     }

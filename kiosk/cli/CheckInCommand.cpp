@@ -5,9 +5,9 @@
 #include "cli/JsonOutput.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
-#include "crypto/PersonVault.h"
 #include "devices/OpenThermometer.h"
 #include "devices/TemperatureReader.h"
+#include "ops/CheckIns.h"
 #include "ops/JournaledTemperature.h"
 #include "sync/JournalSync.h"
 #include "sync/NetworkSetup.h"
@@ -153,26 +153,15 @@ int run(const CheckInOptions& o, const Paths& paths) {
         }
         facts.temperature = *measured;
     }
-    const Decision decision = decideCheckIn(facts, config->policy);
-    const PersonVault vault(*keys);
-    CheckInRecord record{vault.protect(*id),
-                         id->birthDate(),
-                         id->sex(),
-                         facts.healthCode,
-                         facts.temperature.celsius,
-                         decision,
-                         at->date.iso(),
-                         at->unixMs,
-                         {'A', 'B'},
-                         measurementIds,
-                         healthSource};
-    auto state = journal->checkIn(record);
-    if (!state) {
-        return fail(kExitFailure, "check-in not recorded: " + state.error().message);
+    auto recorded = recordCheckIn(*config, *keys, *journal, *id, facts,
+                                  SiteTime{at->unixMs, at->date}, {measurementIds, healthSource});
+    if (!recorded) {
+        return fail(kExitFailure, recorded.error().message);
     }
-    auto out = toJson(*state);
+    const VisitState& state = recorded->visit;
+    auto out = toJson(state);
     out["person"] = id->masked();
-    out["decision"] = toJson(decision);
+    out["decision"] = toJson(recorded->decision);
     if (!healthShown.is_null()) {
         out["health_code"] = healthShown;
     }
@@ -182,17 +171,17 @@ int run(const CheckInOptions& o, const Paths& paths) {
             {"celsius", facts.temperature.celsius ? nlohmann::json(*facts.temperature.celsius)
                                                   : nlohmann::json()}};
     }
-    if (state->queueNumber) {
+    if (state.queueNumber) {
         // The check-in is recorded whatever happens here; a slip can be issued again.
-        auto slip = issueSlip(*config, *keys, *state, record.person, at->unixMs);
+        auto slip = issueSlip(*config, *keys, state, recorded->person, at->unixMs);
         out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();
         if (!slip) {
             out["slip_error"] = slip.error().message;
         } else if (const std::string printer = o.print.empty() ? config->devices.printer : o.print;
                    !printer.empty()) {
-            const std::string desk(1, state->queueNumber->desk);
+            const std::string desk(1, state.queueNumber->desk);
             QueueSlipView view{config->site.name,
-                               state->queueNumber->label(),
+                               state.queueNumber->label(),
                                id->masked(),
                                "请到" + desk + "台登记",
                                "Please go to desk " + desk,
@@ -202,7 +191,7 @@ int run(const CheckInOptions& o, const Paths& paths) {
             addPrintOutcome(
                 out,
                 printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
-                            "slip-" + std::to_string(state->visitId), queueSlipDocument(view)));
+                            "slip-" + std::to_string(state.visitId), queueSlipDocument(view)));
         }
     }
     printJson(out);

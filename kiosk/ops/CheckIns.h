@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/KioskConfig.h"
+#include "core/Decision.h"
+#include "core/ResidentId.h"
+#include "core/Result.h"
+#include "crypto/SiteKeys.h"
+#include "ops/StationDesk.h"
+#include "store/Journal.h"
+
+namespace vax {
+
+/// How a check-in came about, beside the facts it is decided on.
+struct CheckInProvenance {
+    std::vector<std::int64_t> measurementIds;  ///< the temperature measurements that led to it
+    std::string healthCodeSource = "none";     ///< "service", "signature", "staff" or "none"
+};
+
+/// A check-in decided and journaled: the decision with its reasons, the sealed ID it was
+/// recorded under (a slip names it), and the visit it made.
+struct RecordedCheckIn {
+    Decision decision;
+    ProtectedId person;
+    VisitState visit;
+};
+
+/// Decides `id`'s check-in on `facts` by the site's policy and journals it at `at`, the ID
+/// sealed with the site keys, queued for registration desk A or B. The entry kiosk, vaxctl
+/// checkin and the demo's seeding all check people in through here. Fails with the journal's
+/// error when nothing was recorded.
+Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys& keys,
+                                      Journal& journal, const ResidentId& id,
+                                      const CheckInFacts& facts, const SiteTime& at,
+                                      CheckInProvenance provenance);
+
+}  // namespace vax
