@@ -116,14 +116,10 @@ void StationFlow::onSlipRead(quint64 session, const SlipRead& slip) {
             Q_EMIT detailsChanged();
             return;
         }
-        BindResult refused;
-        refused.refusal = slip.problem == QLatin1String("forged")  ? QStringLiteral("forged_slip")
-                          : slip.problem == QLatin1String("setup") ? QStringLiteral("setup")
-                                                                   : QStringLiteral("slip");
-        refused.reason = slip.reason;
-        refused.product = m_pack.product;
-        refused.lot = m_pack.lot;
-        refuse(refused);
+        refuseBeforeBinding(slip.problem == QLatin1String("forged")  ? QStringLiteral("forged_slip")
+                            : slip.problem == QLatin1String("setup") ? QStringLiteral("setup")
+                                                                     : QStringLiteral("slip"),
+                            slip.reason, m_pack);
         return;
     }
     m_slip = slip;
@@ -164,14 +160,10 @@ void StationFlow::onPackRead(quint64 session, const PackRead& pack) {
         return;  // a binding started meanwhile: it answers for the pack
     }
     if (!pack.valid) {
-        BindResult refused;
-        refused.refusal = pack.problem == QLatin1String("expired") ? QStringLiteral("expired")
-                                                                   : QStringLiteral("vaccine_code");
-        refused.reason = pack.reason;
-        refused.product = pack.product;
-        refused.lot = pack.lot;
-        refused.maskedId = m_slip.maskedId;
-        refuse(refused);
+        refuseBeforeBinding(pack.problem == QLatin1String("expired")
+                                ? QStringLiteral("expired")
+                                : QStringLiteral("vaccine_code"),
+                            pack.reason, pack);
         return;
     }
     m_pack = pack;
@@ -218,6 +210,17 @@ void StationFlow::onBound(quint64 session, const BindResult& result) {
     Q_EMIT resultChanged();
     Q_EMIT reprintChanged();
     setState(State::Bound);
+}
+
+void StationFlow::refuseBeforeBinding(const QString& refusal, const QString& reason,
+                                      const PackRead& pack) {
+    BindResult refused;
+    refused.refusal = refusal;
+    refused.reason = reason;
+    refused.product = pack.product;
+    refused.lot = pack.lot;
+    refused.maskedId = m_slip.maskedId;  // empty when the slip is what was refused
+    refuse(refused);
 }
 
 void StationFlow::refuse(const BindResult& refused) {

@@ -89,6 +89,8 @@ private:
     void acceptPack(const QString& text);
     void bindIfComplete();
     void refuse(const BindResult& refused);
+    /// A slip or pack refused on reading, before any binding: who and what the screen shows.
+    void refuseBeforeBinding(const QString& refusal, const QString& reason, const PackRead& pack);
     void leaveOutcome();  // Bound/Refused -> Scan, keeping what was not refused
     void onOpened(const QString& error);
     void onSlipRead(quint64 session, const SlipRead& slip);
