@@ -3,12 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "store/Migrations.h"
+#include "store/VisitColumns.h"
 
 namespace vax {
 
-namespace {
-
-using nlohmann::json;
+namespace store_detail {
 
 std::string reasonKeys(const std::vector<Reason>& reasons) {
     std::string keys;
@@ -19,12 +18,33 @@ std::string reasonKeys(const std::vector<Reason>& reasons) {
     return keys;
 }
 
+std::vector<std::string> splitReasonKeys(std::string_view keys) {
+    std::vector<std::string> out;
+    while (!keys.empty()) {
+        const auto comma = keys.find(',');
+        if (const auto key = keys.substr(0, comma); !key.empty()) {
+            out.emplace_back(key);
+        }
+        keys = comma == std::string_view::npos ? std::string_view() : keys.substr(comma + 1);
+    }
+    return out;
+}
+
 Outcome outcomeFromString(std::string_view text) {
     if (text == "proceed") {
         return Outcome::Proceed;
     }
     return text == "defer" ? Outcome::Defer : Outcome::StaffReview;
 }
+
+}  // namespace store_detail
+
+using store_detail::outcomeFromString;
+using store_detail::reasonKeys;
+
+namespace {
+
+using nlohmann::json;
 
 // Columns: id, stage, decision, desk, queue_no, day
 constexpr std::string_view kVisitColumns =

@@ -1,24 +1,8 @@
 // The staff console's list of visits waiting for a decision.
 #include "store/Journal.h"
+#include "store/VisitColumns.h"
 
 namespace vax {
-
-namespace {
-
-std::vector<std::string> splitKeys(std::string_view text) {
-    std::vector<std::string> keys;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const auto key = text.substr(0, comma);
-        if (!key.empty()) {
-            keys.emplace_back(key);
-        }
-        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-    }
-    return keys;
-}
-
-}  // namespace
 
 Result<std::vector<AwaitingReview>> Journal::awaitingReview(const std::string& day) {
     std::vector<AwaitingReview> list;
@@ -33,8 +17,8 @@ Result<std::vector<AwaitingReview>> Journal::awaitingReview(const std::string& d
             AwaitingReview item;
             item.visitId = s.int64(0);
             item.maskedId = std::string(s.text(1));
-            item.decision = s.text(2) == "defer" ? Outcome::Defer : Outcome::StaffReview;
-            item.reasons = splitKeys(s.text(3));
+            item.decision = store_detail::outcomeFromString(s.text(2));
+            item.reasons = store_detail::splitReasonKeys(s.text(3));
             item.checkedInAtMs = s.int64(4);
             list.push_back(std::move(item));
         });
