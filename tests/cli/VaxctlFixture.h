@@ -88,9 +88,10 @@ protected:
     }
 
     int visitCount() {
-        const CmdRun status = vaxctl({"queue", "status", "--date", "2026-11-25"});
+        // Held in a local: a range-for over items() of a temporary would read freed memory.
+        const nlohmann::json status = vaxctl({"queue", "status", "--date", "2026-11-25"}).parsed();
         int total = 0;
-        for (const auto& [stage, n] : status.parsed()["stages"].items()) {
+        for (const auto& [stage, n] : status["stages"].items()) {
             total += n.get<int>();
         }
         return total;

@@ -8,13 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "TestPaths.h"
+
 namespace vax {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kExample =
-    fs::path(__FILE__).parent_path().parent_path().parent_path() / "config/kiosk.example.toml";
+// From the configured source folder, not __FILE__: ccache may compile with relative paths.
+const fs::path kExample = fs::path(test::kSourceDir) / "config/kiosk.example.toml";
 
 // Three lines, so whatever is appended starts on line 4.
 const std::string kSite = "[site]\nid = \"T-1\"\nname = \"Test\"\n";
