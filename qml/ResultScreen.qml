@@ -22,6 +22,17 @@ Item {
             text: {
                 if (!page.flow.resultReady)
                     return qsTr("One moment please…")
+                // One visit a person a day: a repeated check-in gets the day's visit back.
+                if (page.flow.result.returned) {
+                    switch (page.outcome) {
+                    case "proceed":
+                        return qsTr("You already have %1 today").arg(page.flow.result.queueNumber)
+                    case "staff_review":
+                        return qsTr("You already checked in today: staff will assist you")
+                    case "defer":
+                        return qsTr("You were deferred today: please ask staff")
+                    }
+                }
                 switch (page.outcome) {
                 case "proceed": return qsTr("Your queue number")
                 case "staff_review": return qsTr("Please wait: staff will assist you")
@@ -43,6 +54,15 @@ Item {
             font.bold: true
             color: Theme.primary
             text: page.flow.result.queueNumber
+        }
+        Text {
+            objectName: "peopleAhead"
+            Layout.fillWidth: true
+            visible: page.outcome === "proceed" && page.flow.result.peopleAhead >= 0
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: Theme.px(10)
+            color: Theme.ink
+            text: qsTr("People ahead of you: %1").arg(page.flow.result.peopleAhead)
         }
         Text {
             objectName: "resultInstruction"

@@ -27,10 +27,11 @@ GridLayout {
         case "health_code_holder_mismatch": return qsTr("Health code of another person")
         case "temperature_sensor_error": return qsTr("Thermometer could not measure")
         case "temperature_implausible": return qsTr("Implausible temperature")
-        case "contraindication_defer": return qsTr("Contraindication")
+        case "contraindication": return qsTr("Contraindication")
         case "contraindication_doctor_review": return qsTr("Doctor must assess an answer")
         case "contraindication_unsure": return qsTr("Unsure about a question")
         case "interval_too_short": return qsTr("Too soon after the last dose")
+        case "already_vaccinated_today": return qsTr("Already vaccinated today")
         default: return key.replace(/_/g, " ")
         }
     }

@@ -37,6 +37,8 @@ struct CheckInResult {
     Q_PROPERTY(QString error MEMBER error)
     Q_PROPERTY(bool printed MEMBER printed)
     Q_PROPERTY(QString printError MEMBER printError)
+    Q_PROPERTY(bool returned MEMBER returned)
+    Q_PROPERTY(int peopleAhead MEMBER peopleAhead)
 
 public:
     QString outcome;      ///< "proceed", "staff_review", "defer"; empty when not recorded
@@ -50,6 +52,10 @@ public:
     /// (staff give the slip); the check-in stands either way.
     bool printed = false;
     QString printError;  ///< for staff, English; empty when printed or not queued
+    /// The person's visit of the day given back (one visit a person a day): the same number,
+    /// the slip printed again; `outcome` is that visit's.
+    bool returned = false;
+    int peopleAhead = -1;  ///< waiting or called before this number at its desk; -1 unknown
 };
 
 /// What the check-in needs from the screens. The ID number travels in clear only between the

@@ -143,6 +143,8 @@ void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
     const VisitState& visit = recorded->visit;
     out.outcome = qs(std::string(toString(visit.decision)));
     out.visitId = visit.visitId;
+    out.returned = visit.returned;
+    out.peopleAhead = visit.peopleAhead.value_or(-1);
     if (visit.queueNumber) {
         out.queueNumber = qs(visit.queueNumber->label());
         out.desk = QString(QChar::fromLatin1(visit.queueNumber->desk));
@@ -152,7 +154,9 @@ void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
         out.printed = slip.print.printed;
         out.printError = qs(slip.print.error);
     }
-    for (const Reason& reason : recorded->decision.reasons) {
+    // A returned visit stands as decided earlier; this check's reasons are in its journal.
+    for (const Reason& reason :
+         visit.returned ? std::vector<Reason>{} : recorded->decision.reasons) {
         out.reasonsZh.append(qs(reason.zh));
         out.reasonsEn.append(qs(reason.en));
     }

@@ -26,6 +26,7 @@ struct CheckInOptions {
     std::string lastDose;
     std::string product;
     int dosesReceived = 1;
+    std::string priorSource = "declared";
     std::string at;
     std::string print;
     std::string profile;  // default: the config's printer_profile
@@ -110,7 +111,13 @@ int run(const CheckInOptions& o, const Paths& paths) {
         if (o.dosesReceived < 1) {
             return fail(kExitBadInput, "--doses must be at least 1");
         }
-        facts.priorDoses = PriorDoses{*last, o.product, o.dosesReceived};
+        const auto source = priorDoseSourceFromString(o.priorSource);
+        if (!source || *source == PriorDoseSource::VerifiedCertificate ||
+            *source == PriorDoseSource::Registry) {
+            // Those two come only from the kiosk's own checks, never from a typed flag.
+            return fail(kExitBadInput, "--prior-source must be declared or staff_confirmed");
+        }
+        facts.priorDoses = PriorDoses{*last, o.product, o.dosesReceived, *source};
     }
 
     auto config = loadConfigOrReport(paths);
@@ -162,6 +169,10 @@ int run(const CheckInOptions& o, const Paths& paths) {
     auto out = toJson(state);
     out["person"] = id->masked();
     out["decision"] = toJson(recorded->decision);
+    out["returned"] = state.returned;
+    if (state.peopleAhead) {
+        out["people_ahead"] = *state.peopleAhead;
+    }
     if (!healthShown.is_null()) {
         out["health_code"] = healthShown;
     }
@@ -187,7 +198,8 @@ int run(const CheckInOptions& o, const Paths& paths) {
                                "Please go to desk " + desk,
                                localTimeText(at->unixMs),
                                *slip,
-                               false};
+                               false,
+                               state.peopleAhead};
             addPrintOutcome(
                 out,
                 printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
@@ -220,6 +232,9 @@ void addCheckInCommand(CLI::App& app, const Paths& paths, int& status) {
     cmd->add_option("--product", options->product, "Product code of the last dose");
     cmd->add_option("--doses", options->dosesReceived,
                     "Doses of that product received so far (default 1)");
+    cmd->add_option("--prior-source", options->priorSource,
+                    "Where the last dose is known from: declared (by the resident, the default) "
+                    "or staff_confirmed (staff saw the record)");
     cmd->add_option("--print", options->print,
                     "Print the queue slip: file:DEV, tcp://HOST:9100, cups:Q, png:DIR, pdf:DIR");
     cmd->add_option("--profile", options->profile, "Printer profile");

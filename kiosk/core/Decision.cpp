@@ -292,8 +292,50 @@ std::string_view toString(ReasonCode code) {
             return "booster_too_early";
         case ReasonCode::HealthCodeHolderMismatch:
             return "health_code_holder_mismatch";
+        case ReasonCode::AlreadyVaccinatedToday:
+            return "already_vaccinated_today";
     }
     return "unknown";
+}
+
+std::optional<ReasonCode> reasonCodeFromString(std::string_view key) {
+    for (int i = 0; i <= int(ReasonCode::AlreadyVaccinatedToday); ++i) {
+        if (toString(ReasonCode(i)) == key) {
+            return ReasonCode(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view toString(PriorDoseSource source) {
+    switch (source) {
+        case PriorDoseSource::Declared:
+            return "declared";
+        case PriorDoseSource::StaffConfirmed:
+            return "staff_confirmed";
+        case PriorDoseSource::VerifiedCertificate:
+            return "verified_certificate";
+        case PriorDoseSource::Registry:
+            return "registry";
+    }
+    return "declared";
+}
+
+std::optional<PriorDoseSource> priorDoseSourceFromString(std::string_view text) {
+    for (auto s : {PriorDoseSource::Declared, PriorDoseSource::StaffConfirmed,
+                   PriorDoseSource::VerifiedCertificate, PriorDoseSource::Registry}) {
+        if (toString(s) == text) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<Reason> intervalReasons(const PriorDoses& prior, CivilDate today,
+                                    const Policy& policy) {
+    ReasonList reasons;
+    checkInterval(prior, today, policy, reasons);
+    return reasons.take();
 }
 
 bool Decision::has(ReasonCode code) const {
@@ -314,6 +356,11 @@ Decision decideCheckIn(const CheckInFacts& facts, const Policy& policy) {
                     "The health code belongs to another person than the ID shown: staff will "
                     "check.",
                     "健康码与所示证件不是同一人，请工作人员核验。");
+    }
+    if (facts.vaccinatedToday) {
+        reasons.add(ReasonCode::AlreadyVaccinatedToday, Outcome::StaffReview, "",
+                    "A dose was already recorded for this person today: staff will check.",
+                    "今日已有此人的接种记录，请工作人员核实。");
     }
     decision.fever = checkTemperature(facts.temperature, policy.temperature, reasons);
     checkAnswers(facts.answers, policy, reasons);

@@ -35,11 +35,25 @@ struct TemperatureInput {
     static TemperatureInput noStableReading() { return {std::nullopt, true}; }
 };
 
+/// Where the kiosk learned of a person's earlier doses; journaled with the check-in, since
+/// the dose number given at the station rests on it.
+enum class PriorDoseSource {
+    Declared,             ///< the resident said so
+    StaffConfirmed,       ///< staff saw a paper record or the vaccination booklet
+    VerifiedCertificate,  ///< a signed certificate whose signature was verified
+    Registry,             ///< the region's immunization registry answered
+};
+
+/// Stable key of a source, e.g. "staff_confirmed".
+std::string_view toString(PriorDoseSource source);
+std::optional<PriorDoseSource> priorDoseSourceFromString(std::string_view text);
+
 /// The doses the person already had, as far as known.
 struct PriorDoses {
     CivilDate lastDoseDate;
     std::string productCode;
     int dosesReceived = 1;  ///< of this product, including the last one
+    PriorDoseSource source = PriorDoseSource::Declared;
 };
 
 /// Everything the entry decision depends on. No clock: `today` is an input.
@@ -53,6 +67,8 @@ struct CheckInFacts {
     /// The health code names someone else than the ID shown (the service's masked ID does
     /// not fit the resident's number): a borrowed code is never a pass.
     bool healthCodeHolderMismatch = false;
+    /// A dose was already recorded for this person today: a second one is for staff to judge.
+    bool vaccinatedToday = false;
 };
 
 enum class Outcome {
@@ -87,10 +103,13 @@ enum class ReasonCode {
     SeriesCompleteNoBooster,
     BoosterTooEarly,
     HealthCodeHolderMismatch,
+    AlreadyVaccinatedToday,
 };
 
 /// Stable snake_case key of a reason code, e.g. "fever".
 std::string_view toString(ReasonCode code);
+/// The reason code of a stored key; nullopt for a key this build does not know.
+std::optional<ReasonCode> reasonCodeFromString(std::string_view key);
 
 struct Reason {
     ReasonCode code;
@@ -110,6 +129,11 @@ struct Decision {
 
     bool has(ReasonCode code) const;
 };
+
+/// The reasons the interval since `prior` gives on `today` (too short, too long, series
+/// complete, booster too early, ...); empty when the next dose is due. The entry decision
+/// and the station's binding share it.
+std::vector<Reason> intervalReasons(const PriorDoses& prior, CivilDate today, const Policy& policy);
 
 /// Decides proceed / staff review / defer. Pure and total: every input gives a decision.
 Decision decideCheckIn(const CheckInFacts& facts, const Policy& policy);

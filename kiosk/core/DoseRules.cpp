@@ -34,8 +34,24 @@ Result<PackInfo> identifyPack(const ClassifiedPayload& code, const Policy& polic
     return pack;
 }
 
+std::vector<EarlierDose> knownEarlierDoses(const std::vector<EarlierDose>& journaled,
+                                           const std::optional<PriorDoses>& prior) {
+    if (!prior || std::size_t(prior->dosesReceived) <= journaled.size()) {
+        return journaled;
+    }
+    const CivilDate last = journaled.empty() ? prior->lastDoseDate
+                                             : std::max(prior->lastDoseDate, journaled.back().date);
+    std::vector<EarlierDose> doses;
+    for (int n = 1; n <= prior->dosesReceived; ++n) {
+        // Only the last dose's date is known; the earlier ones count, their dates do not.
+        doses.push_back({prior->productCode, n, last});
+    }
+    return doses;
+}
+
 Result<int> nextDoseNumber(const PackInfo& pack, const std::vector<EarlierDose>& earlier,
-                           CivilDate today, const Policy& policy) {
+                           CivilDate today, const Policy& policy,
+                           const std::vector<ReasonCode>& acceptedAtEntry) {
     if (pack.expiry && *pack.expiry < today) {
         return Error{"expired pack (" + pack.expiry->iso() + "): do not use"};
     }
@@ -55,6 +71,20 @@ Result<int> nextDoseNumber(const PackInfo& pack, const std::vector<EarlierDose>&
     if (next > allowed) {
         return Error{"the person already had " + std::to_string(earlier.size()) +
                      " doses: the series is complete"};
+    }
+    if (!earlier.empty()) {
+        CivilDate lastDate = earlier.front().date;
+        for (const EarlierDose& dose : earlier) {
+            lastDate = std::max(lastDate, dose.date);
+        }
+        const PriorDoses last{lastDate, series->code, int(earlier.size())};
+        for (const Reason& reason : intervalReasons(last, today, policy)) {
+            const bool accepted = std::find(acceptedAtEntry.begin(), acceptedAtEntry.end(),
+                                            reason.code) != acceptedAtEntry.end();
+            if (reason.outcome == Outcome::Defer && !accepted) {
+                return Error{reason.en};
+            }
+        }
     }
     return next;
 }

@@ -7,7 +7,7 @@ namespace vax {
 
 namespace {
 
-constexpr ReasonCode kLastReason = ReasonCode::HealthCodeHolderMismatch;
+constexpr ReasonCode kLastReason = ReasonCode::AlreadyVaccinatedToday;
 
 // Age bands of the work report; the last one is open-ended.
 constexpr std::array<int, 9> kBandStarts{0, 18, 30, 40, 50, 60, 70, 80, 200};

@@ -86,6 +86,12 @@ TicketDocument queueSlipDocument(const QueueSlipView& view) {
     doc.text(view.siteName, kTitle);
     doc.text("排队号 Queue number", kCentre);
     doc.text(view.queueLabel, {TextSize::Double, true, TextAlign::Centre});
+    if (view.peopleAhead) {
+        const int n = *view.peopleAhead;
+        doc.text("前方等待 " + std::to_string(n) + " 人 / " + std::to_string(n) +
+                     (n == 1 ? " person ahead" : " people ahead"),
+                 kCentreBold);
+    }
     doc.separator();
     doc.text("证件 ID: " + view.maskedId);
     doc.text("结果: " + view.decisionZh);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -104,6 +105,7 @@ struct QueueSlipView {
     std::string issuedAt;    ///< local time, e.g. "2021-11-24 09:12"
     std::string qrText;      ///< the signed slip payload
     bool reprint = false;
+    std::optional<int> peopleAhead;  ///< at that desk when queued; not printed when unknown
 };
 
 /// What the dose ticket printed at the vaccination station shows.

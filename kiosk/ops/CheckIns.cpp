@@ -8,8 +8,15 @@ Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys&
                                       Journal& journal, const ResidentId& id,
                                       const CheckInFacts& facts, const SiteTime& at,
                                       CheckInProvenance provenance) {
-    const Decision decision = decideCheckIn(facts, config.policy);
-    const CheckInRecord record{PersonVault(keys).protect(id),
+    ProtectedId person = PersonVault(keys).protect(id);
+    auto today = journal.personDay(person.hash, at.date.iso());
+    if (!today) {
+        return Error{"check-in not recorded: " + today.error().message};
+    }
+    CheckInFacts decided = facts;
+    decided.vaccinatedToday = today->vaccinated;
+    const Decision decision = decideCheckIn(decided, config.policy);
+    const CheckInRecord record{std::move(person),
                                id.birthDate(),
                                id.sex(),
                                facts.healthCode,
@@ -19,7 +26,8 @@ Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys&
                                at.unixMs,
                                {'A', 'B'},
                                std::move(provenance.measurementIds),
-                               std::move(provenance.healthCodeSource)};
+                               std::move(provenance.healthCodeSource),
+                               facts.priorDoses};
     auto visit = journal.checkIn(record);
     if (!visit) {
         return Error{"check-in not recorded: " + visit.error().message};

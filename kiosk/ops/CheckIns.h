@@ -21,7 +21,8 @@ struct CheckInProvenance {
 };
 
 /// A check-in decided and journaled: the decision with its reasons, the sealed ID it was
-/// recorded under (a slip names it), and the visit it made.
+/// recorded under (a slip names it), and the visit it made, or the person's open visit of
+/// the day given back (`visit.returned`: same number, nothing new queued).
 struct RecordedCheckIn {
     Decision decision;
     ProtectedId person;
@@ -29,9 +30,10 @@ struct RecordedCheckIn {
 };
 
 /// Decides `id`'s check-in on `facts` by the site's policy and journals it at `at`, the ID
-/// sealed with the site keys, queued for registration desk A or B. The entry kiosk, vaxctl
-/// checkin and the demo's seeding all check people in through here. Fails with the journal's
-/// error when nothing was recorded.
+/// sealed with the site keys, queued for registration desk A or B. A person vaccinated
+/// earlier today goes to staff review (already_vaccinated_today); one with an open visit today
+/// gets it back. The entry kiosk, vaxctl checkin and the demo's seeding all check people in
+/// through here. Fails with the journal's error when nothing was recorded.
 Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys& keys,
                                       Journal& journal, const ResidentId& id,
                                       const CheckInFacts& facts, const SiteTime& at,

@@ -27,7 +27,8 @@ PrintedSlip issueAndPrintSlip(const KioskConfig& config, const SiteKeys& keys,
                              "Please go to desk " + desk,
                              localTimeText(atMs),
                              out.slip,
-                             false};
+                             false,
+                             visit.peopleAhead};
     out.print = printTicket(config.devices.printer, config.devices.printerProfile,
                             "slip-" + std::to_string(visit.visitId), queueSlipDocument(view));
     return out;

@@ -127,7 +127,75 @@ json checkInData(const CheckInRecord& r) {
     if (r.decision.campaignStepId) {
         data["campaign_step"] = *r.decision.campaignStepId;
     }
+    if (r.priorDoses) {
+        data["prior_doses"] = {{"last_dose_date", r.priorDoses->lastDoseDate.iso()},
+                               {"product", r.priorDoses->productCode},
+                               {"doses_received", r.priorDoses->dosesReceived},
+                               {"source", toString(r.priorDoses->source)}};
+    }
     return data;
+}
+
+// Stages of a visit that a repeated check-in the same day gives back: still on its way to
+// the dose, or deferred (staff may reinstate it). Vaccinated visits are not: a second dose
+// the same day is a new visit for staff to review.
+constexpr std::string_view kReturnableStages =
+    "('checked_in', 'waiting', 'called', 'registered', 'deferred')";
+
+Result<std::optional<std::int64_t>> openVisitOfDay(Database& db, std::int64_t personId,
+                                                   const std::string& day) {
+    std::optional<std::int64_t> found;
+    auto st = db.query(
+        "SELECT id FROM visits WHERE person_id = ? AND day = ? AND stage IN " +
+            std::string(kReturnableStages) + " ORDER BY id DESC LIMIT 1",
+        [&](Statement& s) { s.bind(1, personId).bind(2, day); },
+        [&](const Statement& s) { found = s.int64(0); });
+    if (!st) {
+        return st.error();
+    }
+    return found;
+}
+
+// People before a queued visit at its desk: waiting, or called and not yet registered.
+Result<int> countAhead(Database& db, std::int64_t visitId) {
+    int ahead = 0;
+    auto st = db.query(
+        "SELECT count(*) FROM visits o JOIN visits me ON me.id = ? WHERE o.day = me.day AND"
+        " o.desk = me.desk AND o.stage IN ('waiting', 'called') AND o.queue_no < me.queue_no",
+        [&](Statement& s) { s.bind(1, visitId); },
+        [&](const Statement& s) { ahead = int(s.int64(0)); });
+    if (!st) {
+        return st.error();
+    }
+    return ahead;
+}
+
+// Fills in what a check-in's answer tells of the queue, inside its transaction.
+Status addPeopleAhead(Database& db, VisitState& state) {
+    if (!state.queueNumber) {
+        return Unit{};
+    }
+    auto ahead = countAhead(db, state.visitId);
+    if (!ahead) {
+        return ahead.error();
+    }
+    state.peopleAhead = *ahead;
+    return Unit{};
+}
+
+Status recordPriorDoses(Database& db, std::int64_t visitId, const PriorDoses& prior) {
+    auto insert = db.prepare(
+        "INSERT INTO visit_prior_doses (visit_id, last_dose_date, product_code, doses_received,"
+        " source) VALUES (?,?,?,?,?)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, visitId)
+        .bind(2, prior.lastDoseDate.iso())
+        .bind(3, prior.productCode)
+        .bind(4, prior.dosesReceived)
+        .bind(5, toString(prior.source));
+    return insert->run();
 }
 
 }  // namespace
@@ -167,6 +235,31 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
     if (!personId) {
         return personId.error();
     }
+    auto open = openVisitOfDay(m_db, *personId, r.day);
+    if (!open) {
+        return open.error();
+    }
+    if (*open) {
+        // Decided inside the write transaction, so two check-ins at once still make one visit.
+        auto row = loadVisit(m_db, **open);
+        if (!row) {
+            return row.error();
+        }
+        auto seq = appendEvent(**open, r.atMs, "checked_in_again", row->state.stage,
+                               checkInData(r).dump());
+        if (!seq) {
+            return seq.error();
+        }
+        row->state.lastEventSeq = *seq;
+        row->state.returned = true;
+        if (auto st = addPeopleAhead(m_db, row->state); !st) {
+            return st.error();
+        }
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+        return row->state;
+    }
     auto insert = m_db.prepare(
         "INSERT INTO visits (person_id, day, stage, decision, reasons, reason_mask, fever, age,"
         " campaign_step, checked_in_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -188,6 +281,11 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
         return st.error();
     }
     const std::int64_t visitId = m_db.lastInsertId();
+    if (r.priorDoses) {
+        if (auto st = recordPriorDoses(m_db, visitId, *r.priorDoses); !st) {
+            return st.error();
+        }
+    }
     auto seq = appendEvent(visitId, r.atMs, "checked_in", Stage::CheckedIn, checkInData(r).dump());
     if (!seq) {
         return seq.error();
@@ -203,8 +301,11 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
                          " cannot be linked: " + st.error().message};
         }
     }
-    Result<VisitState> state =
-        VisitState{visitId, Stage::CheckedIn, r.decision.outcome, std::nullopt, *seq};
+    VisitState checkedIn;
+    checkedIn.visitId = visitId;
+    checkedIn.decision = r.decision.outcome;
+    checkedIn.lastEventSeq = *seq;
+    Result<VisitState> state = checkedIn;
     if (r.decision.outcome == Outcome::Proceed) {
         state = queueVisit(visitId, r.day, r.desks, r.atMs);
     } else if (r.decision.outcome == Outcome::Defer) {
@@ -213,10 +314,62 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
     if (!state) {
         return state.error();
     }
+    if (auto st = addPeopleAhead(m_db, *state); !st) {
+        return st.error();
+    }
     if (auto st = tx->commit(); !st) {
         return st.error();
     }
     return state;
+}
+
+Result<PersonDay> Journal::personDay(const std::string& idHash, const std::string& day) {
+    PersonDay today;
+    std::optional<std::int64_t> personId;
+    auto st = m_db.query(
+        "SELECT id, (SELECT count(*) FROM doses d WHERE d.person_id = persons.id AND d.day = ?)"
+        " FROM persons WHERE id_hash = ?",
+        [&](Statement& s) { s.bind(1, day).bindBlob(2, idHash); },
+        [&](const Statement& s) {
+            personId = s.int64(0);
+            today.vaccinated = s.int64(1) > 0;
+        });
+    if (!st) {
+        return st.error();
+    }
+    if (personId) {
+        auto open = openVisitOfDay(m_db, *personId, day);
+        if (!open) {
+            return open.error();
+        }
+        today.openVisitId = *open;
+    }
+    return today;
+}
+
+Result<std::optional<PriorDoses>> Journal::priorDosesOf(std::int64_t visitId) {
+    std::optional<PriorDoses> prior;
+    std::string badRow;
+    auto st = m_db.query(
+        "SELECT last_dose_date, product_code, doses_received, source FROM visit_prior_doses"
+        " WHERE visit_id = ?",
+        [&](Statement& s) { s.bind(1, visitId); },
+        [&](const Statement& s) {
+            const auto date = CivilDate::parseIso(s.text(0));
+            const auto source = priorDoseSourceFromString(s.text(3));
+            if (!date || !source) {
+                badRow = "visit " + std::to_string(visitId) + ": unreadable prior dose record";
+                return;
+            }
+            prior = PriorDoses{*date, std::string(s.text(1)), int(s.int64(2)), *source};
+        });
+    if (!st) {
+        return st.error();
+    }
+    if (!badRow.empty()) {
+        return Error{badRow};
+    }
+    return prior;
 }
 
 Result<VisitState> Journal::queueVisit(std::int64_t visitId, const std::string& day,

@@ -38,6 +38,17 @@ struct CheckInRecord {
     std::vector<std::int64_t> measurementIds;
     /// Where the health-code status came from: "service", "signature", "staff" or "none".
     std::string healthCodeSource = "staff";
+    /// The earlier doses the decision was made on, with where they are known from; the
+    /// station's dose number and series checks rest on them.
+    std::optional<PriorDoses> priorDoses;
+};
+
+/// What the journal knows of a person's day, before their check-in is decided.
+struct PersonDay {
+    /// Their visit of the day that is still open (awaiting review, queued, called,
+    /// registered) or deferred: a check-in gives it back instead of a second one.
+    std::optional<std::int64_t> openVisitId;
+    bool vaccinated = false;  ///< a dose was bound to them today
 };
 
 /// One temperature measurement to journal, taken before the check-in it may lead to.
@@ -96,6 +107,11 @@ struct VisitState {
     Outcome decision = Outcome::Proceed;
     std::optional<QueueNumber> queueNumber;
     std::int64_t lastEventSeq = 0;  ///< the journal position that was committed
+    /// checkIn only: the person's open visit of the day, given back (same number) rather
+    /// than a new one; the repeated check-in is journaled on it.
+    bool returned = false;
+    /// checkIn only, when queued: people waiting or called before this number at its desk.
+    std::optional<int> peopleAhead;
 };
 
 /// One journal entry.
@@ -159,8 +175,14 @@ public:
     static Result<Journal> open(const std::filesystem::path& path);
 
     /// Records a check-in; "proceed" also queues the person at a desk, "defer" closes the
-    /// visit as deferred, "staff review" leaves it checked in for an override.
+    /// visit as deferred, "staff review" leaves it checked in for an override. One visit a
+    /// person a day: when the person has an open or deferred visit today, that visit comes
+    /// back unchanged (`returned`), with this check-in journaled on it.
     Result<VisitState> checkIn(const CheckInRecord& record);
+    /// The person's day so far (by the lookup hash of their ID), for the entry decision.
+    Result<PersonDay> personDay(const std::string& idHash, const std::string& day);
+    /// The earlier doses a visit's check-in was decided on; nullopt when none were known.
+    Result<std::optional<PriorDoses>> priorDosesOf(std::int64_t visitId);
     /// Journals a temperature measurement with its raw values and corrections, before the
     /// screen shows its result. Returns its id for CheckInRecord::measurementIds.
     Result<std::int64_t> recordMeasurement(const MeasurementRecord& record);

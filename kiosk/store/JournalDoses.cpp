@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/Journal.h"
+#include "store/VisitColumns.h"
 
 namespace vax {
 
@@ -58,14 +59,21 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     std::int64_t personId = 0;
     std::string idHash;
     std::optional<std::int64_t> usedAt;
+    std::vector<ReasonCode> reasonsAtEntry;
     auto st = m_db.query(
         "SELECT v.person_id, p.id_hash, (SELECT vaccinated_at FROM doses d WHERE"
-        " d.visit_id = v.id) FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.id = ?",
+        " d.visit_id = v.id), v.reasons FROM visits v JOIN persons p ON p.id = v.person_id"
+        " WHERE v.id = ?",
         [&](Statement& s) { s.bind(1, request.visitId); },
         [&](const Statement& s) {
             personId = s.int64(0);
             idHash = std::string(s.blob(1));
             usedAt = s.optionalInt64(2);
+            for (const std::string& key : store_detail::splitReasonKeys(s.text(3))) {
+                if (const auto code = reasonCodeFromString(key)) {
+                    reasonsAtEntry.push_back(*code);
+                }
+            }
         });
     if (!st) {
         return refusal(st.error().message);
@@ -109,9 +117,14 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
     if (!today) {
         return refusal("bad day " + request.day);
     }
+    auto prior = priorDosesOf(request.visitId);
+    if (!prior) {
+        return refusal(prior.error().message);
+    }
     const Policy noCatalogue;
-    auto doseNumber = nextDoseNumber(request.pack, earlier, *today,
-                                     request.policy ? *request.policy : noCatalogue);
+    auto doseNumber =
+        nextDoseNumber(request.pack, knownEarlierDoses(earlier, *prior), *today,
+                       request.policy ? *request.policy : noCatalogue, reasonsAtEntry);
     if (!doseNumber) {
         return refusal(doseNumber.error().message);
     }

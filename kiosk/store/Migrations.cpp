@@ -186,10 +186,27 @@ CREATE TABLE seen_codes (
 );
 )sql";
 
+// Version 6: the prior doses a check-in was decided on, and where the kiosk learned of them;
+// the station's dose number and series checks rest on them. The visits of a person and day
+// are found by person (one visit a person a day).
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE visit_prior_doses (
+    visit_id        INTEGER PRIMARY KEY REFERENCES visits(id),
+    last_dose_date  TEXT NOT NULL,      -- YYYY-MM-DD
+    product_code    TEXT NOT NULL,
+    doses_received  INTEGER NOT NULL CHECK (doses_received >= 1),
+    source          TEXT NOT NULL
+                    CHECK (source IN ('declared', 'staff_confirmed', 'verified_certificate',
+                                      'registry'))
+);
+CREATE INDEX visits_by_person_day ON visits(person_id, day);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}};
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3},
+                                            {4, kV4}, {5, kV5}, {6, kV6}};
     return all;
 }
 

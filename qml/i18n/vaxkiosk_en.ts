@@ -334,12 +334,12 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../ResultScreen.qml" line="68"/>
+        <location filename="../ResultScreen.qml" line="88"/>
         <source>Your ticket is printing: please take your ticket.</source>
         <translation>Your ticket is printing: please take your ticket.</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="69"/>
+        <location filename="../ResultScreen.qml" line="89"/>
         <source>Printer problem: staff will give you your slip.</source>
         <translation>Printer problem: staff will give you your slip.</translation>
     </message>
@@ -349,32 +349,52 @@
         <translation>One moment please…</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="26"/>
+        <location filename="../ResultScreen.qml" line="29"/>
+        <source>You already have %1 today</source>
+        <translation>You already have %1 today</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="31"/>
+        <source>You already checked in today: staff will assist you</source>
+        <translation>You already checked in today: staff will assist you</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="33"/>
+        <source>You were deferred today: please ask staff</source>
+        <translation>You were deferred today: please ask staff</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="37"/>
         <source>Your queue number</source>
         <translation>Your queue number</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="27"/>
+        <location filename="../ResultScreen.qml" line="38"/>
         <source>Please wait: staff will assist you</source>
         <translation>Please wait: staff will assist you</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="28"/>
+        <location filename="../ResultScreen.qml" line="39"/>
         <source>No vaccination today</source>
         <translation>No vaccination today</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="29"/>
+        <location filename="../ResultScreen.qml" line="40"/>
         <source>Something went wrong. Please ask staff.</source>
         <translation>Something went wrong. Please ask staff.</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="56"/>
+        <location filename="../ResultScreen.qml" line="65"/>
+        <source>People ahead of you: %1</source>
+        <translation>People ahead of you: %1</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="76"/>
         <source>Please go to registration desk %1</source>
         <translation>Please go to registration desk %1</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="89"/>
+        <location filename="../ResultScreen.qml" line="109"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -518,67 +538,67 @@
 <context>
     <name>StaffDevices</name>
     <message>
-        <location filename="../StaffDevices.qml" line="17"/>
+        <location filename="../StaffDevices.qml" line="20"/>
         <source>working</source>
         <translation>working</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="18"/>
+        <location filename="../StaffDevices.qml" line="21"/>
         <source>not working</source>
         <translation>not working</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="19"/>
+        <location filename="../StaffDevices.qml" line="22"/>
         <source>not in use</source>
         <translation>not in use</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="20"/>
+        <location filename="../StaffDevices.qml" line="23"/>
         <source>not known yet</source>
         <translation>not known yet</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="21"/>
+        <location filename="../StaffDevices.qml" line="24"/>
         <source>needs attention</source>
         <translation>needs attention</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="22"/>
+        <location filename="../StaffDevices.qml" line="25"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="30"/>
+        <location filename="../StaffDevices.qml" line="33"/>
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="31"/>
+        <location filename="../StaffDevices.qml" line="34"/>
         <source>no records service configured</source>
         <translation>no records service configured</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="33"/>
+        <location filename="../StaffDevices.qml" line="36"/>
         <source>Records to upload</source>
         <translation>Records to upload</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="35"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>%1 waiting, %2 refused</source>
         <translation>%1 waiting, %2 refused</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="36"/>
+        <location filename="../StaffDevices.qml" line="39"/>
         <source>Trust list age</source>
         <translation>Trust list age</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="38"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../StaffDevices.qml" line="38"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>%n hours</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -586,22 +606,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="39"/>
+        <location filename="../StaffDevices.qml" line="42"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="41"/>
+        <location filename="../StaffDevices.qml" line="44"/>
         <source>Thermometer</source>
         <translation>Thermometer</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="43"/>
+        <location filename="../StaffDevices.qml" line="46"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="45"/>
+        <location filename="../StaffDevices.qml" line="48"/>
         <source>Clock</source>
         <translation>Clock</translation>
     </message>
@@ -948,72 +968,77 @@
         <translation>Too soon after the last dose</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="39"/>
+        <location filename="../StaffReviews.qml" line="34"/>
+        <source>Already vaccinated today</source>
+        <translation>Already vaccinated today</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="40"/>
         <source>Doctor assessed the resident</source>
         <translation>Doctor assessed the resident</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="40"/>
+        <location filename="../StaffReviews.qml" line="41"/>
         <source>Health code checked by hand</source>
         <translation>Health code checked by hand</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="41"/>
+        <location filename="../StaffReviews.qml" line="42"/>
         <source>Temperature measured again: normal</source>
         <translation>Temperature measured again: normal</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="42"/>
+        <location filename="../StaffReviews.qml" line="43"/>
         <source>Identity checked by hand</source>
         <translation>Identity checked by hand</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="43"/>
+        <location filename="../StaffReviews.qml" line="44"/>
         <source>Resident declines today</source>
         <translation>Resident declines today</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="44"/>
+        <location filename="../StaffReviews.qml" line="45"/>
         <source>Other (explain below)</source>
         <translation>Other (explain below)</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="58"/>
+        <location filename="../StaffReviews.qml" line="59"/>
         <source>Waiting for a decision: %1</source>
         <translation>Waiting for a decision: %1</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="85"/>
+        <location filename="../StaffReviews.qml" line="86"/>
         <source>Visit %1 · %2 · %3</source>
         <translation>Visit %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="111"/>
+        <location filename="../StaffReviews.qml" line="112"/>
         <source>Reason for visit %1</source>
         <translation>Reason for visit %1</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="112"/>
+        <location filename="../StaffReviews.qml" line="113"/>
         <source>Choose a visit on the left</source>
         <translation>Choose a visit on the left</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="112"/>
+        <location filename="../StaffReviews.qml" line="113"/>
         <source>Choose a visit above</source>
         <translation>Choose a visit above</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="132"/>
+        <location filename="../StaffReviews.qml" line="133"/>
         <source>Your words (required for &quot;Other&quot;)</source>
         <translation>Your words (required for &quot;Other&quot;)</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="144"/>
+        <location filename="../StaffReviews.qml" line="145"/>
         <source>✓ Queue</source>
         <translation>✓ Queue</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="153"/>
+        <location filename="../StaffReviews.qml" line="154"/>
         <source>✕ Defer</source>
         <translation>✕ Defer</translation>
     </message>

@@ -334,12 +334,12 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../ResultScreen.qml" line="68"/>
+        <location filename="../ResultScreen.qml" line="88"/>
         <source>Your ticket is printing: please take your ticket.</source>
         <translation>正在打印排队小票，请取走您的小票。</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="69"/>
+        <location filename="../ResultScreen.qml" line="89"/>
         <source>Printer problem: staff will give you your slip.</source>
         <translation>打印机故障：工作人员会为您提供排队小票。</translation>
     </message>
@@ -349,32 +349,52 @@
         <translation>请稍候……</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="26"/>
+        <location filename="../ResultScreen.qml" line="29"/>
+        <source>You already have %1 today</source>
+        <translation>您今天已取号 %1</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="31"/>
+        <source>You already checked in today: staff will assist you</source>
+        <translation>您今天已登记，请稍候，工作人员将协助您</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="33"/>
+        <source>You were deferred today: please ask staff</source>
+        <translation>您今日已暂缓接种，如有疑问请咨询工作人员</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="37"/>
         <source>Your queue number</source>
         <translation>您的排队号</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="27"/>
+        <location filename="../ResultScreen.qml" line="38"/>
         <source>Please wait: staff will assist you</source>
         <translation>请稍候，工作人员将为您核实</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="28"/>
+        <location filename="../ResultScreen.qml" line="39"/>
         <source>No vaccination today</source>
         <translation>今天暂不接种</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="29"/>
+        <location filename="../ResultScreen.qml" line="40"/>
         <source>Something went wrong. Please ask staff.</source>
         <translation>系统出现问题，请联系工作人员。</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="56"/>
+        <location filename="../ResultScreen.qml" line="65"/>
+        <source>People ahead of you: %1</source>
+        <translation>前方等待 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../ResultScreen.qml" line="76"/>
         <source>Please go to registration desk %1</source>
         <translation>请到 %1 台登记</translation>
     </message>
     <message>
-        <location filename="../ResultScreen.qml" line="89"/>
+        <location filename="../ResultScreen.qml" line="109"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -518,89 +538,89 @@
 <context>
     <name>StaffDevices</name>
     <message>
-        <location filename="../StaffDevices.qml" line="17"/>
+        <location filename="../StaffDevices.qml" line="20"/>
         <source>working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="18"/>
+        <location filename="../StaffDevices.qml" line="21"/>
         <source>not working</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="19"/>
+        <location filename="../StaffDevices.qml" line="22"/>
         <source>not in use</source>
         <translation>未使用</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="20"/>
+        <location filename="../StaffDevices.qml" line="23"/>
         <source>not known yet</source>
         <translation>尚未获知</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="21"/>
+        <location filename="../StaffDevices.qml" line="24"/>
         <source>needs attention</source>
         <translation>需要注意</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="22"/>
+        <location filename="../StaffDevices.qml" line="25"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="30"/>
+        <location filename="../StaffDevices.qml" line="33"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="31"/>
+        <location filename="../StaffDevices.qml" line="34"/>
         <source>no records service configured</source>
         <translation>未配置记录上传服务</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="33"/>
+        <location filename="../StaffDevices.qml" line="36"/>
         <source>Records to upload</source>
         <translation>待上传记录</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="35"/>
+        <location filename="../StaffDevices.qml" line="38"/>
         <source>%1 waiting, %2 refused</source>
         <translation>%1 条待上传，%2 条被拒</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="36"/>
+        <location filename="../StaffDevices.qml" line="39"/>
         <source>Trust list age</source>
         <translation>信任列表更新时间</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="38"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message numerus="yes">
-        <location filename="../StaffDevices.qml" line="38"/>
+        <location filename="../StaffDevices.qml" line="41"/>
         <source>%n hours</source>
         <translation>
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="39"/>
+        <location filename="../StaffDevices.qml" line="42"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="41"/>
+        <location filename="../StaffDevices.qml" line="44"/>
         <source>Thermometer</source>
         <translation>测温仪</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="43"/>
+        <location filename="../StaffDevices.qml" line="46"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../StaffDevices.qml" line="45"/>
+        <location filename="../StaffDevices.qml" line="48"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
@@ -944,72 +964,77 @@
         <translation>距上一剂间隔过短</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="39"/>
+        <location filename="../StaffReviews.qml" line="34"/>
+        <source>Already vaccinated today</source>
+        <translation>今日已接种</translation>
+    </message>
+    <message>
+        <location filename="../StaffReviews.qml" line="40"/>
         <source>Doctor assessed the resident</source>
         <translation>医生已评估</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="40"/>
+        <location filename="../StaffReviews.qml" line="41"/>
         <source>Health code checked by hand</source>
         <translation>已人工核验健康码</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="41"/>
+        <location filename="../StaffReviews.qml" line="42"/>
         <source>Temperature measured again: normal</source>
         <translation>复测体温正常</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="42"/>
+        <location filename="../StaffReviews.qml" line="43"/>
         <source>Identity checked by hand</source>
         <translation>已人工核验身份</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="43"/>
+        <location filename="../StaffReviews.qml" line="44"/>
         <source>Resident declines today</source>
         <translation>居民今日放弃接种</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="44"/>
+        <location filename="../StaffReviews.qml" line="45"/>
         <source>Other (explain below)</source>
         <translation>其他（请在下方说明）</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="58"/>
+        <location filename="../StaffReviews.qml" line="59"/>
         <source>Waiting for a decision: %1</source>
         <translation>待审核：%1 人</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="85"/>
+        <location filename="../StaffReviews.qml" line="86"/>
         <source>Visit %1 · %2 · %3</source>
         <translation>就诊 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="111"/>
+        <location filename="../StaffReviews.qml" line="112"/>
         <source>Reason for visit %1</source>
         <translation>就诊 %1 的处理理由</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="112"/>
+        <location filename="../StaffReviews.qml" line="113"/>
         <source>Choose a visit on the left</source>
         <translation>请在左侧选择一位</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="112"/>
+        <location filename="../StaffReviews.qml" line="113"/>
         <source>Choose a visit above</source>
         <translation>请在上方选择一位</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="132"/>
+        <location filename="../StaffReviews.qml" line="133"/>
         <source>Your words (required for &quot;Other&quot;)</source>
         <translation>补充说明（选“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="144"/>
+        <location filename="../StaffReviews.qml" line="145"/>
         <source>✓ Queue</source>
         <translation>✓ 排队</translation>
     </message>
     <message>
-        <location filename="../StaffReviews.qml" line="153"/>
+        <location filename="../StaffReviews.qml" line="154"/>
         <source>✕ Defer</source>
         <translation>✕ 暂缓</translation>
     </message>

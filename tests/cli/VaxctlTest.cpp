@@ -118,6 +118,7 @@ TEST_F(VaxctlTest, BadInputExitsTwoWithOneLineAndWritesNothing) {
     ASSERT_EQ(vaxctl({"keys", "init"}).status, 0);
     ASSERT_EQ(checkIn(kAdult, "36.6").status, 0);
     const int before = visitCount();
+    EXPECT_EQ(before, 1);
     EXPECT_EQ(checkIn(kAdult2, "warm").status, 2);
     EXPECT_EQ(checkIn(kAdult2, "36.6", "2026-13-01").status, 2);
     EXPECT_EQ(checkIn(kAdult2, "36.6", "2026-12-01").status, 2);  // after today
@@ -250,6 +251,41 @@ TEST_F(StationFlowTest, BindPrintsASignedTicketAndTheExitCountsTheObservationTim
     EXPECT_EQ(doses, 1);
     EXPECT_EQ(exits, 1);
     EXPECT_EQ(day["hourly"][9]["exits"], 1);  // left at 09:41, local time
+}
+
+// The demo's second dose: the last dose given at check-in drives the dose number bound at the
+// station, the record uploaded and the work report.
+TEST_F(StationFlowTest, ASecondDoseDeclaredAtCheckInIsBoundAndReportedAsDoseTwo) {
+    const json checkin = checkIn(kAdult, "36.6", "2026-10-26").parsed();  // 30 days before
+    ASSERT_EQ(checkin["decision"]["outcome"], "proceed") << checkin.dump();
+    ASSERT_EQ(vaxctl({"queue", "call", "--desk", std::string(checkin["queue_number"]).substr(0, 1),
+                      "--at", "2026-11-25 09:05"})
+                  .status,
+              0);
+    const CmdRun bound = bind(checkin["slip"], kPack);
+    ASSERT_EQ(bound.status, 0) << bound.err;
+    EXPECT_EQ(bound.parsed()["dose_number"], 2);
+    const CmdRun report = vaxctl({"report", "--date", "2026-11-25", "--format", "work-report"});
+    EXPECT_NE(report.out.find("共完成接种1剂次，其中第二剂次1剂次"), std::string::npos)
+        << report.out;
+    EXPECT_EQ(report.out.find("第一剂次"), std::string::npos) << report.out;
+    // Where the last dose is known from is stated, and only what a person can say is typed.
+    const CmdRun certificate =
+        vaxctl({"checkin", "--id", kAdult2, "--temp", "36.6", "--answers", "n,n,n,n,n,n,n,n,n",
+                "--health", "green", "--last-dose", "2026-10-26", "--product", "INACT-A",
+                "--prior-source", "verified_certificate"});
+    EXPECT_EQ(certificate.status, 2);
+    EXPECT_NE(certificate.err.find("--prior-source"), std::string::npos) << certificate.err;
+}
+
+TEST_F(StationFlowTest, ACheckInAgainTheSameDayGivesTheSameNumberBack) {
+    const json first = checkIn(kAdult, "36.6").parsed();
+    const json second = checkIn(kAdult, "36.6").parsed();
+    EXPECT_EQ(first["returned"], false);
+    EXPECT_EQ(second["returned"], true);
+    EXPECT_EQ(second["queue_number"], first["queue_number"]);
+    EXPECT_EQ(second["visit"], first["visit"]);
+    EXPECT_EQ(visitCount(), 1);
 }
 
 TEST_F(StationFlowTest, OneDoseOneCodeRefusalsAreExplainedAndJournaled) {

@@ -53,6 +53,7 @@ constexpr ReasonCode kAllReasonCodes[] = {
     ReasonCode::SeriesCompleteNoBooster,
     ReasonCode::BoosterTooEarly,
     ReasonCode::HealthCodeHolderMismatch,
+    ReasonCode::AlreadyVaccinatedToday,
 };
 
 // What each reason alone leads to, written independently of the library.
@@ -73,6 +74,7 @@ Outcome expectedOutcomeOf(ReasonCode code) {
         case ReasonCode::HealthCodeNotChecked:
         case ReasonCode::HealthCodeUnavailable:
         case ReasonCode::HealthCodeHolderMismatch:
+        case ReasonCode::AlreadyVaccinatedToday:
         case ReasonCode::TemperatureSensorError:
         case ReasonCode::TemperatureImplausible:
         case ReasonCode::ContraindicationDoctorReview:
@@ -254,6 +256,9 @@ std::vector<DecisionCase> decisionCases() {
     add(make("HealthCode_GreenButHeldBySomeoneElse",
              [](CheckInFacts& f, Policy&) { f.healthCodeHolderMismatch = true; }, kStaff,
              {R::HealthCodeHolderMismatch}));
+    add(make("Dose_AlreadyVaccinatedToday",
+             [](CheckInFacts& f, Policy&) { f.vaccinatedToday = true; }, kStaff,
+             {R::AlreadyVaccinatedToday}));
     add(make("HealthCode_NotCheckedNotRequired", healthCode(HC::NotChecked, false), kProceed, {}));
     add(make("HealthCode_UnavailableNotRequired", healthCode(HC::Unavailable, false), kProceed,
              {}));

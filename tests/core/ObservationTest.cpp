@@ -51,7 +51,7 @@ protected:
 TEST_F(DoseRulesTest, DoseNumbersFollowTheSeriesThenTheBooster) {
     PackInfo pack{&m_twoDose, "86123450000000012345", "", std::nullopt};
     EXPECT_EQ(nextDoseNumber(pack, {}, m_today, m_policy).value(), 1);
-    std::vector<EarlierDose> earlier{{"INACT-A", 1, m_today.plusDays(-30)}};
+    std::vector<EarlierDose> earlier{{"INACT-A", 1, m_today.plusDays(-230)}};
     EXPECT_EQ(nextDoseNumber(pack, earlier, m_today, m_policy).value(), 2);
     earlier.push_back({"INACT-A", 2, m_today.plusDays(-200)});
     EXPECT_EQ(nextDoseNumber(pack, earlier, m_today, m_policy).value(), 3);  // the booster
@@ -74,6 +74,47 @@ TEST_F(DoseRulesTest, ASeriesIsNotMixedAndExpiredPacksAreRefused) {
     const std::vector<EarlierDose> complete{{"INACT-A", 1, m_today.plusDays(-300)},
                                             {"INACT-A", 2, m_today.plusDays(-270)}};
     EXPECT_EQ(nextDoseNumber(other, complete, m_today, m_policy).value(), 3);
+}
+
+TEST_F(DoseRulesTest, ThePriorDosesOfTheCheckInCountWhenTheJournalKnowsFewer) {
+    const PriorDoses declared{m_today.plusDays(-30), "INACT-A", 1, PriorDoseSource::Declared};
+    const auto fromElsewhere = knownEarlierDoses({}, declared);
+    ASSERT_EQ(fromElsewhere.size(), 1u);
+    EXPECT_EQ(fromElsewhere[0].productCode, "INACT-A");
+    EXPECT_EQ(fromElsewhere[0].date, m_today.plusDays(-30));
+    PackInfo pack{&m_twoDose, "86123450000000012345", "", std::nullopt};
+    EXPECT_EQ(nextDoseNumber(pack, fromElsewhere, m_today, m_policy).value(), 2);
+
+    // The journal's own doses stand when they are as many; no prior: the journal alone.
+    const std::vector<EarlierDose> journaled{{"INACT-A", 1, m_today.plusDays(-40)}};
+    EXPECT_EQ(knownEarlierDoses(journaled, declared).front().date, m_today.plusDays(-40));
+    EXPECT_EQ(knownEarlierDoses(journaled, std::nullopt).size(), 1u);
+    // Two declared, one here: two count, dated by the later last dose.
+    const PriorDoses two{m_today.plusDays(-200), "INACT-A", 2, PriorDoseSource::StaffConfirmed};
+    const auto both = knownEarlierDoses(journaled, two);
+    ASSERT_EQ(both.size(), 2u);
+    EXPECT_EQ(both.back().date, m_today.plusDays(-40));
+}
+
+TEST_F(DoseRulesTest, AnIntervalThatDefersRefusesTheBindingUnlessTheEntryAlreadyWeighedIt) {
+    PackInfo pack{&m_twoDose, "86123450000000012345", "", std::nullopt};
+    const std::vector<EarlierDose> tenDaysAgo{{"INACT-A", 1, m_today.plusDays(-10)}};
+    auto early = nextDoseNumber(pack, tenDaysAgo, m_today, m_policy);
+    ASSERT_FALSE(early);
+    EXPECT_NE(early.error().message.find("10 days"), std::string::npos) << early.error().message;
+    // Staff reinstated the visit knowing the interval was short: the station follows them.
+    EXPECT_EQ(
+        nextDoseNumber(pack, tenDaysAgo, m_today, m_policy, {ReasonCode::IntervalTooShort}).value(),
+        2);
+    // Too long an interval is for the doctor at entry, not a refusal at the station.
+    EXPECT_EQ(
+        nextDoseNumber(pack, {{"INACT-A", 1, m_today.plusDays(-90)}}, m_today, m_policy).value(),
+        2);
+    auto boosterEarly = nextDoseNumber(
+        pack, {{"INACT-A", 1, m_today.plusDays(-100)}, {"INACT-A", 2, m_today.plusDays(-60)}},
+        m_today, m_policy);
+    ASSERT_FALSE(boosterEarly);
+    EXPECT_NE(boosterEarly.error().message.find("booster"), std::string::npos);
 }
 
 TEST_F(DoseRulesTest, PacksAreFoundByTracePrefixOrGtin) {

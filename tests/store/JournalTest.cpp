@@ -195,7 +195,7 @@ TEST_F(JournalTest, EventsAreAppendOnly) {
 
 TEST_F(JournalTest, OnePersonRowPerIdNumberAndNoNumberInClearOnDisk) {
     checkIn(7, Outcome::Proceed);
-    checkIn(7, Outcome::Proceed);
+    ASSERT_TRUE(journal().checkIn(makeCheckIn(m_vault, 7, Outcome::Proceed, "2026-11-26")));
     EXPECT_EQ(count("SELECT count(*) FROM persons"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM visits"), 2);
     ASSERT_TRUE(journal().database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));

@@ -45,7 +45,8 @@ inline CheckInRecord makeCheckIn(const PersonVault& vault, int serial, Outcome o
                          atMs,
                          {'A', 'B'},
                          {},
-                         "staff"};
+                         "staff",
+                         std::nullopt};
 }
 
 }  // namespace vax::test
