@@ -63,9 +63,12 @@ Item {
                 onClicked: page.flow.answer(2)
             }
         }
+        // Always laid out, shown from question 2 on: the answers never move between questions,
+        // so a resident taps where the buttons were a moment ago.
         BigButton {
             objectName: "previousButton"
-            visible: page.flow.questionIndex > 0
+            enabled: page.flow.questionIndex > 0
+            opacity: enabled ? 1 : 0
             tone: Theme.neutral
             text: qsTr("Back")
             onClicked: page.flow.previousQuestion()

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "AppTestSupport.h"
 #include "EntryFlow.h"
@@ -133,6 +134,7 @@ TEST_F(ScreenWalk, ResidentGetsAQueueNumber) {
     EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("您的排队号"));
     EXPECT_EQ(text(QStringLiteral("queueNumber")), QStringLiteral("A001"));
     EXPECT_EQ(text(QStringLiteral("resultInstruction")), QStringLiteral("请到 A 台登记"));
+    EXPECT_EQ(text(QStringLiteral("peopleAhead")), QStringLiteral("前方等待 0 人"));
 
     m_app.language()->toggle();
     shot(QStringLiteral("08-result-english"));
@@ -195,6 +197,51 @@ TEST_F(ScreenWalk, UnsureAnswerGoesToStaffReview) {
     EXPECT_EQ(flow->result().outcome, QStringLiteral("staff_review"));
     EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("请稍候，工作人员将为您核实"));
     EXPECT_FALSE(text(QStringLiteral("resultReasons")).isEmpty());
+}
+
+// An elderly resident taps where the answer was a moment ago: Yes / No / Not sure stay in one
+// place on every question, landscape and portrait. The second round is the same person again
+// that day: the visit and its number come back, and the screen says so.
+TEST_F(ScreenWalk, AnswerButtonsStayInPlaceOnEveryQuestion) {
+    EntryFlow* flow = m_app.flow();
+    const QStringList answers{QStringLiteral("answerYes"), QStringLiteral("answerNo"),
+                              QStringLiteral("answerUnsure")};
+    for (const QSize size : {QSize(1280, 800), QSize(800, 1280)}) {
+        SCOPED_TRACE(size.width() > size.height() ? "landscape" : "portrait");
+        m_app.window()->resize(size);
+        flow->acceptCode(QString::fromStdString(
+            m_app.demo()->freshHealthCode(QDateTime::currentSecsSinceEpoch())));
+        flow->acceptCode(QString::fromStdString(vax::app::KioskDemo::residentIdCode()));
+        ASSERT_TRUE(waitFor([&] { return flow->canProceed(); }, 5000));
+        flow->proceed();
+        ASSERT_TRUE(waitFor([&] { return flow->state() == EntryFlow::State::Questions; }, 10000));
+        std::map<QString, QRectF> onFirst;
+        for (int i = 0; i < flow->questionCount(); ++i) {
+            QCoreApplication::processEvents();
+            for (const QString& name : answers) {
+                QQuickItem* button = findVisible(m_app.window()->contentItem(), name);
+                ASSERT_NE(button, nullptr) << name.toStdString();
+                const QRectF box =
+                    button->mapRectToScene(QRectF(0, 0, button->width(), button->height()));
+                if (i == 0) {
+                    onFirst[name] = box;
+                } else {
+                    EXPECT_EQ(box, onFirst[name]) << name.toStdString() << " on question " << i + 1;
+                }
+            }
+            flow->answer(0);
+        }
+        ASSERT_TRUE(waitFor([&] { return flow->resultReady(); }, 5000));
+        if (size.height() > size.width()) {
+            shot(QStringLiteral("10-result-returned-portrait"));
+            EXPECT_TRUE(flow->result().returned);
+            EXPECT_EQ(text(QStringLiteral("resultOutcome")), QStringLiteral("您今天已取号 A001"));
+            EXPECT_EQ(text(QStringLiteral("queueNumber")), QStringLiteral("A001"));
+        } else {
+            EXPECT_FALSE(flow->result().returned);
+        }
+        flow->restart();
+    }
 }
 
 TEST_F(ScreenWalk, IdleTimeoutForgetsThePerson) {

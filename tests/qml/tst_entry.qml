@@ -213,10 +213,10 @@ Item {
             compare(text("questionProgress"), "Question 1 of 9")
             compare(text("questionText"), flow.questionEn)
             verify(text("questionText").startsWith("Are you severely allergic"))
-            verify(!item("previousButton").visible)
+            verify(!item("previousButton").enabled && item("previousButton").opacity === 0)
             press("answerNo")
             compare(text("questionProgress"), "Question 2 of 9")
-            verify(item("previousButton").visible)
+            verify(item("previousButton").enabled && item("previousButton").opacity === 1)
             press("previousButton")
             compare(text("questionProgress"), "Question 1 of 9")
         }
