@@ -180,6 +180,22 @@ TEST(FrameSources, MissingOrEmptyInputsFailWithAMessage) {
     EXPECT_FALSE(openFrameSource("camera:"));
 }
 
+// A camera number too long for an int used to throw std::out_of_range from std::stoi on the
+// capture thread; now it is refused at open, and a camera opened directly fails with the reason.
+TEST(FrameSources, ACameraNumberTooLongIsRefusedNotThrown) {
+    const auto spec = openFrameSource("camera:99999999999");
+    ASSERT_FALSE(spec);
+    EXPECT_NE(spec.error().message.find("\"99999999999\" is not a camera number"),
+              std::string::npos)
+        << spec.error().message;
+    CameraOptions options;
+    options.device = "99999999999";
+    auto camera = openCamera(options);
+    EXPECT_NO_THROW(EXPECT_FALSE(camera->next()));
+    EXPECT_EQ(camera->status().state, SourceState::Failed);
+    EXPECT_NE(camera->status().message.find("not a camera number"), std::string::npos);
+}
+
 TEST(FrameSources, AMissingCameraReconnectsWithoutHanging) {
     CameraOptions options;
     options.device = "/dev/video-does-not-exist";
