@@ -84,7 +84,12 @@ bool StaffWorker::ready(const QString& action) {
 }
 
 void StaffWorker::login(const QString& staffId, const QString& pin) {
-    if (!ready(QStringLiteral("login"))) {
+    if (!m_journal || !m_gate) {
+        // Answered as a sign-in: the screen waits for loginDone, not for an action's answer.
+        Q_EMIT loginDone({{QStringLiteral("ok"), false},
+                          {QStringLiteral("kind"), QStringLiteral("not_ready")},
+                          {QStringLiteral("message"),
+                           QStringLiteral("the console is not ready (journal or keys missing)")}});
         return;
     }
     auto session = m_gate->login(staffId.toStdString(), pin.toStdString(), localNow().unixMs);
