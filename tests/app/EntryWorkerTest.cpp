@@ -8,6 +8,7 @@
 #include <QThread>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "AppTestSupport.h"
 #include "EntryWorker.h"
@@ -50,7 +51,7 @@ public:
                          [this](quint64 session) { m_measured.append(session); });
         QObject::connect(m_worker, &EntryBackend::temperatureFinished, &m_context,
                          [this](quint64 session, const TemperatureResult& result) {
-                             m_finished.append({session, result});
+                             m_finished.append(std::make_pair(session, result));
                          });
         m_thread.start();
         QMetaObject::invokeMethod(m_worker, &EntryWorker::open, Qt::QueuedConnection);

@@ -221,6 +221,8 @@ TEST(FrameSources, AMissingCameraReconnectsWithoutHanging) {
 namespace vax {
 namespace {
 
+using namespace std::chrono_literals;
+
 // Small blank frames, one every 2 ms, `count` in all; the call numbered `throwAt` throws
 // instead, as a buggy driver might.
 class ThrowingSource final : public FrameSource {
