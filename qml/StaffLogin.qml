@@ -103,6 +103,7 @@ Item {
                     case "bad_format":
                         return qsTr("✕ Wrong PIN. %n tries left.", "", page.staff.triesLeft)
                     case "journal_error": return qsTr("✕ The journal cannot record sign-ins. Call the technician.")
+                    case "not_ready": return qsTr("✕ The console is not ready yet. Try again in a moment.")
                     default:
                         return page.staff.busy ? qsTr("Checking…")
                                                : page.chosenId === "" ? qsTr("Choose your name first.")

@@ -1,9 +1,9 @@
 // A V4L2 camera through OpenCV, reopened with backoff when it goes away.
 #include <algorithm>
-#include <cctype>
 #include <opencv2/videoio.hpp>
 #include <thread>
 
+#include "core/CameraIndex.h"
 #include "vision/FrameSource.h"
 
 namespace vax {
@@ -44,11 +44,19 @@ private:
     // Waits for the next attempt (at most one backoff step), then tries to open the device.
     bool reopen() {
         std::this_thread::sleep_until(m_nextAttempt);
-        const bool isIndex = !m_options.device.empty() &&
-                             std::all_of(m_options.device.begin(), m_options.device.end(),
-                                         [](unsigned char c) { return std::isdigit(c); });
-        const bool opened = isIndex ? m_capture.open(std::stoi(m_options.device), cv::CAP_V4L2)
-                                    : m_capture.open(m_options.device, cv::CAP_V4L2);
+        bool opened = false;
+        if (isCameraIndex(m_options.device)) {
+            const auto index = parseCameraIndex(m_options.device);
+            if (!index) {
+                // No retry can make the number fit: the configuration has to change.
+                m_status = {SourceState::Failed, index.error().message};
+                m_nextAttempt = Clock::now() + m_options.maxBackoff;
+                return false;
+            }
+            opened = m_capture.open(*index, cv::CAP_V4L2);
+        } else {
+            opened = m_capture.open(m_options.device, cv::CAP_V4L2);
+        }
         if (!opened) {
             m_status = {SourceState::Reconnecting,
                         "camera " + m_options.device + " not found: is it plugged in? retrying"};

@@ -4,6 +4,7 @@
 #include <opencv2/videoio.hpp>
 #include <thread>
 
+#include "core/CameraIndex.h"
 #include "vision/FrameSource.h"
 
 namespace vax {
@@ -172,6 +173,11 @@ Result<std::unique_ptr<FrameSource>> openFrameSource(const std::string& spec,
         camera.device = spec.rfind("camera:", 0) == 0 ? spec.substr(7) : spec;
         if (camera.device.empty()) {
             return Error{"camera source needs a device: camera:0 or camera:/dev/video0"};
+        }
+        if (isCameraIndex(camera.device)) {
+            if (auto index = parseCameraIndex(camera.device); !index) {
+                return index.error();
+            }
         }
         return openCamera(camera);
     }

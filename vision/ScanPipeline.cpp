@@ -1,10 +1,16 @@
 #include "vision/ScanPipeline.h"
 
+#include <algorithm>
+#include <string>
+
 namespace vax {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds kFirstFaultPause{20};
+constexpr std::chrono::milliseconds kMaxFaultPause{1000};
 
 double msBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -50,27 +56,57 @@ void ScanPipeline::stop() {
     }
 }
 
+// Each thread catches at its top: a throwing source or decoder must not end the thread (and
+// with it the app, through std::terminate). The fault shows as the camera's health, Degraded
+// with the message, and the thread carries on; a source that keeps throwing is retried with
+// a growing pause, as a lost camera is reopened with backoff.
 void ScanPipeline::captureLoop() {
     SourceState last = SourceState::Ok;
+    std::chrono::milliseconds pause = kFirstFaultPause;
     while (!m_stopping) {
-        std::optional<Frame> frame = m_source->next();
-        if (frame) {
-            {
-                std::lock_guard lock(m_metricsMutex);
-                ++m_counts.framesIn;
+        try {
+            if (!captureOne(last)) {
+                break;
             }
-            m_slot.put(std::move(*frame));
-        }
-        const SourceStatus status = m_source->status();
-        if (status.state != last && m_callbacks.sourceStatus) {
-            m_callbacks.sourceStatus(status);
-        }
-        last = status.state;
-        if (status.state == SourceState::Ended || status.state == SourceState::Failed) {
-            break;
+            noteStep(Step::Capture, std::nullopt);
+            pause = kFirstFaultPause;
+        } catch (const std::exception& e) {
+            noteStep(Step::Capture, "the camera failed (" + std::string(e.what()) + "); retrying");
+            pauseAfterFault(pause);
+        } catch (...) {
+            noteStep(Step::Capture, "the camera failed; retrying");
+            pauseAfterFault(pause);
         }
     }
     m_captureDone = true;
+}
+
+bool ScanPipeline::captureOne(SourceState& last) {
+    std::optional<Frame> frame = m_source->next();
+    if (frame) {
+        {
+            std::lock_guard lock(m_metricsMutex);
+            ++m_counts.framesIn;
+        }
+        m_slot.put(std::move(*frame));
+    }
+    const SourceStatus status = m_source->status();
+    if (status.state != last) {
+        noteSource(status);
+        if (m_callbacks.sourceStatus) {
+            m_callbacks.sourceStatus(status);
+        }
+    }
+    last = status.state;
+    return status.state != SourceState::Ended && status.state != SourceState::Failed;
+}
+
+void ScanPipeline::pauseAfterFault(std::chrono::milliseconds& pause) {
+    const auto until = Clock::now() + pause;
+    while (!m_stopping && Clock::now() < until) {
+        std::this_thread::sleep_for(std::min(std::chrono::milliseconds(10), pause));
+    }
+    pause = std::min(pause * 2, kMaxFaultPause);
 }
 
 void ScanPipeline::decodeLoop() {
@@ -85,44 +121,110 @@ void ScanPipeline::decodeLoop() {
             }
             continue;
         }
-        DecodeOptions options = m_options.decode;
-        const bool costlyTurn = ++sinceFullPass >= std::max(m_options.fullResolutionEvery, 1);
-        options.fullResolution = options.fullResolution && costlyTurn;
-        options.tryInverted = options.tryInverted && costlyTurn;
-        const cv::Mat grey = toGrey(frame->image);
-        const auto started = Clock::now();
-        DecodeResult result = decodeGrey(grey, options, hint);
-        const auto finished = Clock::now();
-        if (costlyTurn) {
-            sinceFullPass = 0;
+        try {
+            decodeOne(*frame, confirmer, hint, sinceFullPass);
+            noteStep(Step::Decode, std::nullopt);
+        } catch (const std::exception& e) {
+            hint.reset();  // the next frame starts afresh
+            noteStep(Step::Decode, "decoding failed (" + std::string(e.what()) + ")");
+        } catch (...) {
+            hint.reset();
+            noteStep(Step::Decode, "decoding failed");
         }
-        hint = hintFrom(result.codes);
-
-        int fired = 0;
-        if (m_callbacks.codesInView) {
-            m_callbacks.codesInView({frame->index, grey.size(), result.codes});
-        }
-        for (const DecodedCode& code : result.codes) {
-            if (confirmer.observe(code.text, finished)) {
-                ++fired;
-                if (m_callbacks.newCode) {
-                    m_callbacks.newCode(
-                        {code.text, std::string(toString(code.format)), m_sourceName, finished});
-                }
-            }
-        }
-        std::lock_guard lock(m_metricsMutex);
-        ++m_counts.framesDecoded;
-        m_counts.framesWithCodes += result.codes.empty() ? 0 : 1;
-        m_counts.newCodes += fired;
-        m_decodeMs.add(msBetween(started, finished));
-        m_latencyMs.add(msBetween(frame->capturedAt, finished));
     }
     {
         std::lock_guard lock(m_metricsMutex);
         m_decodeDone = true;
     }
     m_drained.notify_all();
+}
+
+void ScanPipeline::decodeOne(Frame& frame, CodeConfirmer& confirmer, std::optional<cv::Rect>& hint,
+                             std::int64_t& sinceFullPass) {
+    DecodeOptions options = m_options.decode;
+    const bool costlyTurn = ++sinceFullPass >= std::max(m_options.fullResolutionEvery, 1);
+    options.fullResolution = options.fullResolution && costlyTurn;
+    options.tryInverted = options.tryInverted && costlyTurn;
+    const cv::Mat grey = toGrey(frame.image);
+    const auto started = Clock::now();
+    DecodeResult result = m_options.decoder ? m_options.decoder(grey, options, hint)
+                                            : decodeGrey(grey, options, hint);
+    const auto finished = Clock::now();
+    if (costlyTurn) {
+        sinceFullPass = 0;
+    }
+    hint = hintFrom(result.codes);
+
+    int fired = 0;
+    if (m_callbacks.codesInView) {
+        m_callbacks.codesInView({frame.index, grey.size(), result.codes});
+    }
+    for (const DecodedCode& code : result.codes) {
+        if (confirmer.observe(code.text, finished)) {
+            ++fired;
+            if (m_callbacks.newCode) {
+                m_callbacks.newCode(
+                    {code.text, std::string(toString(code.format)), m_sourceName, finished});
+            }
+        }
+    }
+    std::lock_guard lock(m_metricsMutex);
+    ++m_counts.framesDecoded;
+    m_counts.framesWithCodes += result.codes.empty() ? 0 : 1;
+    m_counts.newCodes += fired;
+    m_decodeMs.add(msBetween(started, finished));
+    m_latencyMs.add(msBetween(frame.capturedAt, finished));
+}
+
+void ScanPipeline::noteStep(Step step, const std::optional<std::string>& fault) {
+    DeviceHealth now;
+    {
+        std::lock_guard lock(m_healthMutex);
+        bool& faulty = step == Step::Capture ? m_captureFaulty : m_decodeFaulty;
+        if (!fault && !faulty) {
+            return;  // the usual good step: nothing changes
+        }
+        faulty = fault.has_value();
+        if (fault) {
+            m_health = {DeviceState::Degraded, *fault};
+        } else if (!m_captureFaulty && !m_decodeFaulty) {
+            m_health = m_sourceHealth;  // recovered: the source's own word again
+        } else {
+            return;  // the other thread's fault still stands
+        }
+        now = m_health;
+    }
+    tellHealth(now);
+}
+
+void ScanPipeline::noteSource(const SourceStatus& status) {
+    DeviceHealth now;
+    {
+        std::lock_guard lock(m_healthMutex);
+        m_sourceHealth = toDeviceHealth(status);
+        if (m_captureFaulty || m_decodeFaulty) {
+            return;  // the fault's message stays until it clears
+        }
+        m_health = m_sourceHealth;
+        now = m_health;
+    }
+    tellHealth(now);
+}
+
+void ScanPipeline::tellHealth(const DeviceHealth& health) {
+    if (!m_callbacks.health) {
+        return;
+    }
+    try {
+        m_callbacks.health(health);
+    } catch (...) {
+        // Called from the threads' catch handlers too: nothing may escape from here.
+    }
+}
+
+DeviceHealth ScanPipeline::health() const {
+    std::lock_guard lock(m_healthMutex);
+    return m_health;
 }
 
 bool ScanPipeline::waitUntilDrained(std::chrono::milliseconds timeout) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -17,8 +18,13 @@
 
 namespace vax {
 
+/// Decodes one grey frame; decodeGrey unless a test or a second decoder stands in.
+using FrameDecoder = std::function<DecodeResult(const cv::Mat& grey, const DecodeOptions& options,
+                                                std::optional<cv::Rect> hint)>;
+
 struct PipelineOptions {
     DecodeOptions decode;
+    FrameDecoder decoder;  ///< empty: decodeGrey
     ConfirmOptions confirm;
     /// With nothing in view, the costly passes (full resolution, inverted) run on every Nth
     /// frame only, so an idle kiosk does not burn a core; a code in view is found by the
@@ -40,6 +46,10 @@ struct PipelineCallbacks {
     std::function<void(const ScannedCode&)> newCode;
     /// The source's state changed. Capture thread.
     std::function<void(const SourceStatus&)> sourceStatus;
+    /// The camera's health changed: the source's state (toDeviceHealth), or Degraded with the
+    /// message while capturing or decoding throws (both threads catch and carry on). Capture
+    /// or decode thread.
+    std::function<void(const DeviceHealth&)> health;
 };
 
 /// Capture thread -> newest-frame slot -> decode thread. Capture never blocks on decoding;
@@ -58,10 +68,21 @@ public:
     /// Waits until the source ended (a file played out) and its last frame was decoded.
     bool waitUntilDrained(std::chrono::milliseconds timeout);
     ScanMetrics metrics() const;
+    /// The camera's health now (as the `health` callback last said). Any thread.
+    DeviceHealth health() const;
 
 private:
     void captureLoop();  // runs on the capture thread
     void decodeLoop();   // runs on the decode thread
+    enum class Step { Capture, Decode };
+    bool captureOne(SourceState& last);  // false: the source ended or failed; capture thread
+    void decodeOne(Frame& frame, CodeConfirmer& confirmer, std::optional<cv::Rect>& hint,
+                   std::int64_t& sinceFullPass);  // decode thread
+    // A step ended: `fault` says why it threw (Degraded until that thread's next good step).
+    void noteStep(Step step, const std::optional<std::string>& fault);
+    void noteSource(const SourceStatus& status);  // capture thread
+    void tellHealth(const DeviceHealth& health);
+    void pauseAfterFault(std::chrono::milliseconds& pause);  // capture thread
 
     std::unique_ptr<FrameSource> m_source;
     std::string m_sourceName;
@@ -72,6 +93,12 @@ private:
     std::atomic<bool> m_captureDone{false};
     std::thread m_capture;
     std::thread m_decode;
+
+    mutable std::mutex m_healthMutex;
+    DeviceHealth m_sourceHealth = toDeviceHealth(SourceStatus{});  // the source's own word
+    DeviceHealth m_health = m_sourceHealth;
+    bool m_captureFaulty = false;  // the capture thread's last step threw
+    bool m_decodeFaulty = false;   // the decode thread's last step threw
 
     mutable std::mutex m_metricsMutex;
     std::condition_variable m_drained;

@@ -25,8 +25,9 @@ public:
     virtual void measureTemperature(quint64 session) = 0;
     /// Decides and records the check-in; answers with checkedIn().
     virtual void checkIn(quint64 session, const vax::app::CheckInRequest& request) = 0;
-    /// Asks a running temperature step to stop (the person left). Any thread.
-    virtual void cancelTemperature() = 0;
+    /// Cancels the temperature step of every session up to `throughSession` (the person left):
+    /// one running now stops, and one still queued never starts. Any thread.
+    virtual void cancelTemperature(quint64 throughSession) = 0;
 
 Q_SIGNALS:
     /// Empty error: ready.

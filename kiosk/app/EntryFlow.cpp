@@ -243,8 +243,8 @@ void EntryFlow::onCheckedIn(quint64 session, const CheckInResult& result) {
 
 void EntryFlow::restart() {
     // A new session number: late answers from the worker about this visit are dropped.
+    m_worker->cancelTemperature(m_session);
     ++m_session;
-    m_worker->cancelTemperature();
     m_idText.clear();
     m_maskedId.clear();
     m_healthCode = QStringLiteral("none");

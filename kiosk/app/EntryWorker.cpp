@@ -4,6 +4,7 @@
 
 #include "EntryDecision.h"
 #include "LocalClock.h"
+#include "SlotGuard.h"
 #include "core/Decision.h"
 #include "core/ResidentId.h"
 #include "devices/OpenThermometer.h"
@@ -29,7 +30,53 @@ EntryWorker::EntryWorker(KioskConfig config, std::filesystem::path databasePath)
 // Members are destroyed on the worker thread's owner after the thread stopped.
 EntryWorker::~EntryWorker() = default;
 
+void EntryWorker::useThermometer(std::unique_ptr<Thermometer> thermometer) {
+    m_injectedThermometer = std::move(thermometer);
+}
+
+// Each slot answers even when a library throws: the flow waits for that answer.
 void EntryWorker::open() {
+    runGuarded(
+        "open", [&] { openUnguarded(); }, [&](const QString& why) { Q_EMIT opened(why); });
+}
+
+void EntryWorker::checkHealthCode(quint64 session, const QString& text) {
+    runGuarded(
+        "checkHealthCode", [&] { checkHealthCodeUnguarded(session, text); },
+        [&](const QString& why) {
+            Q_EMIT healthCodeChecked(session, int(HealthCodeStatus::Unavailable),
+                                     QStringLiteral("none"), why);
+        });
+}
+
+void EntryWorker::measureTemperature(quint64 session) {
+    runGuarded(
+        "measureTemperature", [&] { measureTemperatureUnguarded(session); },
+        [&](const QString& why) {
+            // Not recorded: the screen shows the error and staff measure by hand.
+            TemperatureResult failed;
+            failed.error = why;
+            Q_EMIT temperatureFinished(session, failed);
+        });
+}
+
+void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
+    runGuarded(
+        "checkIn", [&] { checkInUnguarded(session, request); },
+        [&](const QString& why) {
+            CheckInResult failed;
+            failed.error = why;
+            Q_EMIT checkedIn(session, failed);
+        });
+}
+
+void EntryWorker::reportThermometer() {
+    runGuarded(
+        "reportThermometer", [&] { reportThermometerUnguarded(); },
+        [&](const QString& why) { Q_EMIT thermometerHealth(QStringLiteral("degraded"), why); });
+}
+
+void EntryWorker::openUnguarded() {
     auto keys = SiteKeys::load(m_config.site.keyFile);
     if (!keys) {
         Q_EMIT opened(qs(keys.error().message));
@@ -50,7 +97,9 @@ void EntryWorker::open() {
     }
     m_checker = std::move(checker).value();
     // No thermometer is not fatal: the person goes to staff, who measure by hand.
-    if (m_config.devices.thermometer.kind != ThermometerKind::None) {
+    if (m_injectedThermometer) {
+        m_thermometer = std::move(m_injectedThermometer);
+    } else if (m_config.devices.thermometer.kind != ThermometerKind::None) {
         auto thermometer = openThermometer(m_config.devices.thermometer);
         if (thermometer) {
             m_thermometer = std::move(thermometer).value();
@@ -63,7 +112,7 @@ void EntryWorker::open() {
     Q_EMIT opened(QString());
 }
 
-void EntryWorker::checkHealthCode(quint64 session, const QString& text) {
+void EntryWorker::checkHealthCodeUnguarded(quint64 session, const QString& text) {
     if (!m_checker) {
         Q_EMIT healthCodeChecked(session, int(HealthCodeStatus::Unavailable),
                                  QStringLiteral("none"), QStringLiteral("kiosk not ready"));
@@ -73,7 +122,7 @@ void EntryWorker::checkHealthCode(quint64 session, const QString& text) {
     Q_EMIT healthCodeChecked(session, int(check.status), qs(check.source), qs(check.detail));
 }
 
-void EntryWorker::reportThermometer() {
+void EntryWorker::reportThermometerUnguarded() {
     if (!m_thermometer) {
         Q_EMIT thermometerHealth(QStringLiteral("missing"), m_thermometerError);
         return;
@@ -87,8 +136,27 @@ void EntryWorker::reportThermometer() {
     Q_EMIT thermometerHealth(qs(std::string(toString(health.state))), qs(health.message));
 }
 
-void EntryWorker::measureTemperature(quint64 session) {
+void EntryWorker::cancelTemperature(quint64 throughSession) {
+    quint64 through = m_cancelledThrough.load();
+    while (through < throughSession &&
+           !m_cancelledThrough.compare_exchange_weak(through, throughSession)) {
+    }
+    // After the mark: a measurement starting now either sees the mark or gets this flag.
+    if (m_measuringSession.load() <= throughSession) {
+        m_cancel = true;
+    }
+}
+
+void EntryWorker::measureTemperatureUnguarded(quint64 session) {
+    m_measuringSession = session;
     m_cancel = false;
+    if (session <= m_cancelledThrough.load()) {
+        // The visit was forgotten while this waited in the queue: nothing is measured.
+        TemperatureResult cancelled;
+        cancelled.error = QStringLiteral("the temperature measurement was cancelled");
+        Q_EMIT temperatureFinished(session, cancelled);
+        return;
+    }
     m_thermometerUsed = m_thermometerUsed || m_thermometer != nullptr;
     TemperatureResult result;
     if (!m_thermometer || !m_journal) {
@@ -105,7 +173,7 @@ void EntryWorker::measureTemperature(quint64 session) {
             const auto& body = taken.measurement.bodyC;
             Q_EMIT measurementTaken(session, qs(std::string(toString(taken.measurement.outcome))),
                                     body.value_or(0.0), body.has_value());
-            return !m_cancel;
+            return !m_cancel && session > m_cancelledThrough.load();
         },
         &m_cancel);
     if (!check) {
@@ -121,7 +189,7 @@ void EntryWorker::measureTemperature(quint64 session) {
     Q_EMIT temperatureFinished(session, result);
 }
 
-void EntryWorker::checkIn(quint64 session, const CheckInRequest& request) {
+void EntryWorker::checkInUnguarded(quint64 session, const CheckInRequest& request) {
     CheckInResult out;
     const LocalMoment at = localNow();
     auto id = ResidentId::parse(request.idText.toStdString(), at.date);

@@ -29,8 +29,12 @@ public:
     EntryWorker(KioskConfig config, std::filesystem::path databasePath);
     ~EntryWorker() override;
 
-    /// Asks a running temperature check to stop (the person left). Any thread.
-    void cancelTemperature() override { m_cancel = true; }
+    /// Cancels the temperature check of every session up to `throughSession`, also one not
+    /// started yet (its measureTemperature() is still queued). Any thread.
+    void cancelTemperature(quint64 throughSession) override;
+    /// Uses `thermometer` instead of the one the config names (a device opened elsewhere, or a
+    /// test's). Call before open().
+    void useThermometer(std::unique_ptr<Thermometer> thermometer);
 
 public Q_SLOTS:
     /// Loads the site keys, opens the journal and the thermometer; answers with opened().
@@ -51,6 +55,13 @@ Q_SIGNALS:
     void thermometerHealth(const QString& state, const QString& message);
 
 private:
+    // The slots' bodies; the slots run them guarded (SlotGuard.h).
+    void openUnguarded();
+    void checkHealthCodeUnguarded(quint64 session, const QString& text);
+    void measureTemperatureUnguarded(quint64 session);
+    void checkInUnguarded(quint64 session, const CheckInRequest& request);
+    void reportThermometerUnguarded();
+
     KioskConfig m_config;
     std::filesystem::path m_databasePath;
     std::optional<SiteKeys> m_keys;
@@ -58,9 +69,14 @@ private:
     std::unique_ptr<JournalReplayCache> m_replay;
     std::unique_ptr<HealthCodeChecker> m_checker;
     std::unique_ptr<Thermometer> m_thermometer;
+    std::unique_ptr<Thermometer> m_injectedThermometer;  // until open()
     QString m_thermometerError;
     bool m_thermometerUsed = false;
-    std::atomic<bool> m_cancel{false};
+    // A cancel names the sessions it covers, so one that arrives before its measurement starts
+    // is not lost when the measurement begins (a bool cleared at the start would lose it).
+    std::atomic<quint64> m_cancelledThrough{0};
+    std::atomic<quint64> m_measuringSession{0};
+    std::atomic<bool> m_cancel{false};  // the running check's stop flag, read by the sensor loop
 };
 
 }  // namespace vax::app

@@ -6,6 +6,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <limits>
 
 #include "CameraFeed.h"
 #include "DemoFrameSource.h"
@@ -72,7 +73,7 @@ KioskApp::~KioskApp() {
         m_camera->stop();
     }
     if (m_worker) {
-        m_worker->cancelTemperature();
+        m_worker->cancelTemperature(std::numeric_limits<quint64>::max());  // whatever is queued
     }
     m_workerThread.quit();
     m_workerThread.wait();

@@ -157,7 +157,7 @@ void SiteWorker::readPack(quint64 session, const QString& text) {
 
 void SiteWorker::bind(quint64 session, const QString& slipText, const QString& vaccineText) {
     BindResult out;
-    if (!m_journal || !m_keys) {
+    if (!m_journal || !m_keys || !m_trust) {
         out.refusal = QStringLiteral("setup");
         out.reason = m_setupError.isEmpty() ? QStringLiteral("station not ready") : m_setupError;
         Q_EMIT bound(session, out);
@@ -168,8 +168,9 @@ void SiteWorker::bind(quint64 session, const QString& slipText, const QString& v
     const PackRead pack = describePack(m_config, vaccine, at.date);
     out.product = pack.product;
     out.lot = pack.lot;
-    auto binding = bindAtStation(m_config, *m_keys, *m_journal, slipText.toStdString(), vaccine,
-                                 m_config.network.deviceId, SiteTime{at.unixMs, at.date});
+    // The trust list open() loaded: not read again for each binding.
+    auto binding = bindAtStation(m_config, *m_keys, *m_trust, *m_journal, slipText.toStdString(),
+                                 vaccine, m_config.network.deviceId, SiteTime{at.unixMs, at.date});
     if (!binding) {
         const StationRefusal& refusal = binding.error();
         out.refusal = refusalName(refusal, pack);
@@ -237,11 +238,10 @@ void SiteWorker::checkExit(quint64 session, const QString& ticketText) {
         Q_EMIT exitChecked(session, out);
         return;
     }
-    const std::string text = ticketText.toStdString();
-    // Verified here first only to name the problem for the screen; checkExit decides.
-    auto verified = m_trust->verify(text, m_config.site.id);
     const std::int64_t nowMs = localNow().unixMs;
-    const ExitCheck check = vax::checkExit(m_config, *m_journal, text, nowMs);
+    // One signature check a scan, with the trust list open() loaded.
+    const ExitCheck check =
+        vax::checkExit(m_config, *m_trust, *m_journal, ticketText.toStdString(), nowMs);
     out.reason = qs(check.reason);
     out.minutesLeft = check.minutesLeft;
     out.alreadyLeft = check.alreadyLeft;
@@ -258,9 +258,9 @@ void SiteWorker::checkExit(quint64 session, const QString& ticketText) {
             break;
         case ExitCheck::Verdict::NotValid:
             out.verdict = QStringLiteral("not_valid");
-            if (!verified) {
-                out.problem = verifyProblem(verified.error().kind);
-            } else if (std::holds_alternative<QueueSlip>(verified->body)) {
+            if (check.refusedAs) {
+                out.problem = verifyProblem(*check.refusedAs);
+            } else if (check.queueSlip) {
                 out.problem = QStringLiteral("queue_slip");
             } else if (auto visit = m_journal->visit(check.visitId);
                        visit && visit->stage == Stage::AdverseReaction) {

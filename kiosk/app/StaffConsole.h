@@ -47,7 +47,8 @@ public:
     QString staffId() const { return m_staffId; }
     QString staffName() const { return m_staffName; }
     bool busy() const { return m_busy; }
-    /// "", "wrong_pin", "locked_out", "unknown_staff", "bad_format", "journal_error".
+    /// "", "wrong_pin", "locked_out", "unknown_staff", "bad_format", "journal_error",
+    /// "not_ready" (the worker has not opened the journal and keys: try again).
     QString loginProblem() const { return m_loginProblem; }
     int triesLeft() const { return m_triesLeft; }
     int lockedSeconds() const;

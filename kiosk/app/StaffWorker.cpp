@@ -1,6 +1,7 @@
 #include "StaffWorker.h"
 
 #include "LocalClock.h"
+#include "SlotGuard.h"
 #include "core/Observation.h"
 #include "core/Report.h"
 #include "ops/SlipPrinting.h"
@@ -53,7 +54,24 @@ StaffWorker::StaffWorker(KioskConfig config, std::filesystem::path databasePath)
 
 StaffWorker::~StaffWorker() = default;
 
+// The sign-in screen waits for these answers: an exception still ends in one.
 void StaffWorker::open() {
+    runGuarded(
+        "open", [&] { openUnguarded(); },
+        [&](const QString& why) { Q_EMIT opened(why, QVariantList()); });
+}
+
+void StaffWorker::login(const QString& staffId, const QString& pin) {
+    runGuarded(
+        "login", [&] { loginUnguarded(staffId, pin); },
+        [&](const QString& why) {
+            Q_EMIT loginDone({{QStringLiteral("ok"), false},
+                              {QStringLiteral("kind"), QStringLiteral("journal_error")},
+                              {QStringLiteral("message"), why}});
+        });
+}
+
+void StaffWorker::openUnguarded() {
     QVariantList staff;
     for (const StaffMember& member : m_config.staff) {
         staff.append(QVariantMap{{QStringLiteral("id"), qs(member.id)},
@@ -83,8 +101,13 @@ bool StaffWorker::ready(const QString& action) {
     return false;
 }
 
-void StaffWorker::login(const QString& staffId, const QString& pin) {
-    if (!ready(QStringLiteral("login"))) {
+void StaffWorker::loginUnguarded(const QString& staffId, const QString& pin) {
+    if (!m_journal || !m_gate) {
+        // Answered as a sign-in: the screen waits for loginDone, not for an action's answer.
+        Q_EMIT loginDone({{QStringLiteral("ok"), false},
+                          {QStringLiteral("kind"), QStringLiteral("not_ready")},
+                          {QStringLiteral("message"),
+                           QStringLiteral("the console is not ready (journal or keys missing)")}});
         return;
     }
     auto session = m_gate->login(staffId.toStdString(), pin.toStdString(), localNow().unixMs);

@@ -66,6 +66,9 @@ Q_SIGNALS:
 
 private:
     bool ready(const QString& action);
+    // The bodies of open() and login(), run guarded (SlotGuard.h).
+    void openUnguarded();
+    void loginUnguarded(const QString& staffId, const QString& pin);
 
     KioskConfig m_config;
     std::filesystem::path m_databasePath;

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "store/JsonText.h"
+
 namespace vax::cli {
 
 nlohmann::json toJson(const Decision& decision) {
@@ -59,7 +61,7 @@ void addPrintOutcome(nlohmann::json& out, const PrintOutcome& outcome) {
 }
 
 void printJson(const nlohmann::json& value) {
-    std::cout << value.dump() << "\n";
+    std::cout << dumpJson(value) << "\n";
 }
 
 }  // namespace vax::cli

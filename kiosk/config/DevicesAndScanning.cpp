@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/CameraIndex.h"
 #include "core/CodeFormat.h"
 #include "core/Payload.h"
 
@@ -53,6 +54,11 @@ std::string checkCamera(std::string_view text) {
     // The frame source needs a device after the scheme; say so now rather than at start-up.
     if (text == "camera:") {
         return "needs a device after \"camera:\", e.g. \"camera:0\" or \"camera:/dev/video0\"";
+    }
+    if (startsWith(text, "camera:") && isCameraIndex(text.substr(7))) {
+        if (auto index = parseCameraIndex(text.substr(7)); !index) {
+            return index.error().message;
+        }
     }
     return "";
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/SecretHash.h"
+#include "store/JsonText.h"
 
 namespace vax {
 
@@ -118,7 +119,7 @@ Result<StaffSession, LoginRefusal> StaffGate::login(const std::string& staffId,
     if (before.lockedUntilMs != 0) {
         const json detail{{"locked_until_ms", before.lockedUntilMs}};
         if (auto st = m_journal.recordAudit(
-                {who, kLoginLocked, std::nullopt, "console locked", detail.dump(), nowMs});
+                {who, kLoginLocked, std::nullopt, "console locked", dumpJson(detail), nowMs});
             !st) {
             return journalRefusal(st.error());
         }
@@ -154,7 +155,7 @@ Result<StaffSession, LoginRefusal> StaffGate::login(const std::string& staffId,
         detail["locked_until_ms"] = after.lockedUntilMs;
     }
     if (auto st =
-            m_journal.recordAudit({who, kLoginFailed, std::nullopt, why, detail.dump(), nowMs});
+            m_journal.recordAudit({who, kLoginFailed, std::nullopt, why, dumpJson(detail), nowMs});
         !st) {
         return journalRefusal(st.error());
     }
@@ -180,7 +181,7 @@ Status StaffGate::logout(const StaffSession& session, const std::string& why, st
     }
     const json detail{{"why", why}, {"signed_in_at_ms", session.since}};
     return m_journal.recordAudit(
-        {session.staffId, kLogout, std::nullopt, why, detail.dump(), nowMs});
+        {session.staffId, kLogout, std::nullopt, why, dumpJson(detail), nowMs});
 }
 
 }  // namespace vax

@@ -46,7 +46,15 @@ Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
                               Kind::Setup,
                               trust.error().message};
     }
-    auto verified = trust->verify(slipText, config.site.id);
+    return bindAtStation(config, keys, *trust, journal, slipText, vaccineText, station, at);
+}
+
+Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
+                                                     const SiteKeys& keys, const TrustList& trust,
+                                                     Journal& journal, const std::string& slipText,
+                                                     const std::string& vaccineText,
+                                                     const std::string& station, SiteTime at) {
+    auto verified = trust.verify(slipText, config.site.id);
     if (!verified) {
         return refused(Kind::Slip, "queue slip", verified.error().message);
     }
@@ -98,19 +106,27 @@ Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
 
 ExitCheck checkExit(const KioskConfig& config, Journal& journal, const std::string& ticketText,
                     std::int64_t nowMs) {
-    ExitCheck check;
     auto trust = loadTrust(config);
     if (!trust) {
+        ExitCheck check;
         check.reason = "this device cannot verify tickets: " + trust.error().message;
         return check;
     }
-    auto verified = trust->verify(ticketText, config.site.id);
+    return checkExit(config, *trust, journal, ticketText, nowMs);
+}
+
+ExitCheck checkExit(const KioskConfig& config, const TrustList& trust, Journal& journal,
+                    const std::string& ticketText, std::int64_t nowMs) {
+    ExitCheck check;
+    auto verified = trust.verify(ticketText, config.site.id);
     if (!verified) {
         check.reason = "dose ticket refused: " + verified.error().message;
+        check.refusedAs = verified.error().kind;
         return check;
     }
     const auto* ticket = std::get_if<DoseTicket>(&verified->body);
     if (!ticket) {
+        check.queueSlip = std::holds_alternative<QueueSlip>(verified->body);
         check.reason = std::string("dose ticket refused: this is ") + kindName(*verified) +
                        ", not a dose ticket";
         return check;

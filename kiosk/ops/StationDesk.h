@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "core/CivilDate.h"
 #include "core/Result.h"
 #include "crypto/SiteKeys.h"
+#include "crypto/TrustList.h"
 #include "devices/TicketDocument.h"
 #include "store/Journal.h"
 
@@ -40,9 +42,18 @@ struct StationRefusal {
     std::string reason;  ///< `message` without its "... refused: " lead
 };
 
+/// Binds as the overload below, verifying the slip with `trust`: the station's trust list,
+/// loaded once when the device starts (not per scan).
+Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
+                                                     const SiteKeys& keys, const TrustList& trust,
+                                                     Journal& journal, const std::string& slipText,
+                                                     const std::string& vaccineText,
+                                                     const std::string& station, SiteTime at);
+
 /// Binds the person on the scanned queue slip (`slipText`, "VK1:...") to the scanned vaccine
 /// code (`vaccineText`, GS1 or the catalogue's format) at `station`, and signs the dose
-/// ticket. No dose is recorded on refusal; a refused binding is journaled as such.
+/// ticket. No dose is recorded on refusal; a refused binding is journaled as such. Loads the
+/// station's trust list for this one binding (vaxctl: one binding a run).
 Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
                                                      const SiteKeys& keys, Journal& journal,
                                                      const std::string& slipText,
@@ -60,10 +71,19 @@ struct ExitCheck {
     std::int64_t observationEndsAtMs = 0;
     bool alreadyLeft = false;  ///< a second scan of a ticket that already left
     std::string reason;        ///< NotValid: why, for the staff member
+    /// NotValid because the signature check refused the ticket: why (forged, other site...).
+    std::optional<VerifyError> refusedAs;
+    bool queueSlip = false;  ///< NotValid because a queue slip was scanned instead
 };
 
-/// Verifies a scanned dose ticket against the trust list and checks the observation time in
-/// the journal (which records the exit, or the early attempt).
+/// Verifies a scanned dose ticket once against `trust` (loaded when the device starts, not per
+/// scan) and checks the observation time in the journal (which records the exit, or the early
+/// attempt).
+ExitCheck checkExit(const KioskConfig& config, const TrustList& trust, Journal& journal,
+                    const std::string& ticketText, std::int64_t nowMs);
+
+/// The exit check as above with the trust list loaded for this one scan (loadTrust; vaxctl:
+/// one scan a run).
 ExitCheck checkExit(const KioskConfig& config, Journal& journal, const std::string& ticketText,
                     std::int64_t nowMs);
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/JsonText.h"
 #include "store/Migrations.h"
 #include "store/VisitColumns.h"
 
@@ -246,7 +247,7 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
             return row.error();
         }
         auto seq = appendEvent(**open, r.atMs, "checked_in_again", row->state.stage,
-                               checkInData(r).dump());
+                               dumpJson(checkInData(r)));
         if (!seq) {
             return seq.error();
         }
@@ -286,7 +287,8 @@ Result<VisitState> Journal::checkIn(const CheckInRecord& r) {
             return st.error();
         }
     }
-    auto seq = appendEvent(visitId, r.atMs, "checked_in", Stage::CheckedIn, checkInData(r).dump());
+    auto seq =
+        appendEvent(visitId, r.atMs, "checked_in", Stage::CheckedIn, dumpJson(checkInData(r)));
     if (!seq) {
         return seq.error();
     }
@@ -417,7 +419,7 @@ Result<VisitState> Journal::queueVisit(std::int64_t visitId, const std::string& 
         return st.error();
     }
     const json data{{"desk", std::string(1, desk)}, {"number", number.label()}};
-    auto seq = appendEvent(visitId, atMs, "queued", Stage::Waiting, data.dump());
+    auto seq = appendEvent(visitId, atMs, "queued", Stage::Waiting, dumpJson(data));
     if (!seq) {
         return seq.error();
     }
@@ -488,7 +490,7 @@ Result<VisitState> Journal::override(const Override& d) {
     }
     const json detail{{"entry_decision", toString(row->state.decision)}};
     if (auto st = recordAudit({d.staff, "override_" + std::string(toString(d.outcome)), d.visitId,
-                               d.reason, detail.dump(), d.atMs});
+                               d.reason, dumpJson(detail), d.atMs});
         !st) {
         return st.error();
     }
@@ -503,9 +505,9 @@ Result<VisitState> Journal::override(const Override& d) {
         if (auto st = mark->run(); !st) {
             return st.error();
         }
-        state = moveTo(d.visitId, Stage::Deferred, d.atMs, "override", data.dump());
+        state = moveTo(d.visitId, Stage::Deferred, d.atMs, "override", dumpJson(data));
     } else {
-        auto seq = appendEvent(d.visitId, d.atMs, "override", row->state.stage, data.dump());
+        auto seq = appendEvent(d.visitId, d.atMs, "override", row->state.stage, dumpJson(data));
         if (!seq) {
             return seq.error();
         }
@@ -565,7 +567,7 @@ Result<std::vector<VisitState>> Journal::callNext(const std::string& day, Desk d
     std::vector<VisitState> called;
     const json data{{"desk", std::string(1, desk)}};
     for (const WaitingEntry& entry : nextToCall(status->nextUp, desk, count)) {
-        auto state = moveTo(entry.visitId, Stage::Called, atMs, "called", data.dump());
+        auto state = moveTo(entry.visitId, Stage::Called, atMs, "called", dumpJson(data));
         if (!state) {
             return state.error();
         }

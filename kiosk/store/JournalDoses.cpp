@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/Journal.h"
+#include "store/JsonText.h"
 #include "store/VisitColumns.h"
 
 namespace vax {
@@ -45,7 +46,7 @@ Result<BoundDose, BindRefusal> Journal::bindDose(const BindRequest& request,
     if (auto visit = this->visit(request.visitId)) {
         // The refusal is journaled on its own: the screen and the record say the same.
         (void)appendEvent(request.visitId, request.atMs, "binding_refused", visit->stage,
-                          data.dump());
+                          dumpJson(data));
     }
     return result;
 }
@@ -200,7 +201,8 @@ Result<BoundDose, BindRefusal> Journal::bindInTransaction(const BindRequest& req
                     {"station", request.station}};
     for (auto [stage, kind] :
          {std::pair{Stage::Vaccinated, "vaccinated"}, std::pair{Stage::Observing, "observing"}}) {
-        if (auto moved = moveTo(request.visitId, stage, request.atMs, kind, data.dump()); !moved) {
+        if (auto moved = moveTo(request.visitId, stage, request.atMs, kind, dumpJson(data));
+            !moved) {
             return refusal(moved.error().message);
         }
     }
@@ -267,7 +269,7 @@ Result<ExitScan> Journal::exitScan(std::int64_t visitId, const std::string& trac
         auto seq = appendEvent(
             visitId, nowMs,
             scan.decision.verdict == ExitVerdict::ClockSkew ? "exit_clock_skew" : "exit_too_early",
-            visit->stage, data.dump());
+            visit->stage, dumpJson(data));
         written = seq ? okStatus() : Status(seq.error());
     }
     if (!written) {
@@ -311,7 +313,8 @@ Result<VisitState> Journal::recordReaction(const ReactionRecord& r) {
         return st.error();
     }
     const json data{{"category", toString(r.category)}, {"staff", r.staff}};
-    auto state = moveTo(r.visitId, Stage::AdverseReaction, r.atMs, "adverse_reaction", data.dump());
+    auto state =
+        moveTo(r.visitId, Stage::AdverseReaction, r.atMs, "adverse_reaction", dumpJson(data));
     if (!state) {
         return state.error();
     }

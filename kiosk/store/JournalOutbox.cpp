@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/Journal.h"
+#include "store/JsonText.h"
 
 namespace vax {
 
@@ -66,7 +67,7 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
                              {"day", row.text(22)},
                              {"reactions", json::array()}};
             }
-            item.facts = facts.dump();
+            item.facts = dumpJson(facts);
             items.push_back(std::move(item));
         });
     if (!st) {
@@ -91,7 +92,7 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
         if (!reactions) {
             return reactions.error();
         }
-        item.facts = facts.dump();
+        item.facts = dumpJson(facts);
     }
     return items;
 }

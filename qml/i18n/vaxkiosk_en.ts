@@ -705,6 +705,11 @@
         <translation>✕ The journal cannot record sign-ins. Call the technician.</translation>
     </message>
     <message>
+        <location filename="../StaffLogin.qml" line="106"/>
+        <source>✕ The console is not ready yet. Try again in a moment.</source>
+        <translation>✕ The console is not ready yet. Try again in a moment.</translation>
+    </message>
+    <message>
         <location filename="../StaffLogin.qml" line="107"/>
         <source>Checking…</source>
         <translation>Checking…</translation>

@@ -703,6 +703,11 @@
         <translation>✕ 日志无法记录登录，请联系技术人员。</translation>
     </message>
     <message>
+        <location filename="../StaffLogin.qml" line="106"/>
+        <source>✕ The console is not ready yet. Try again in a moment.</source>
+        <translation>✕ 控制台尚未就绪，请稍后再试。</translation>
+    </message>
+    <message>
         <location filename="../StaffLogin.qml" line="107"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>

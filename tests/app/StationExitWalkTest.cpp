@@ -341,6 +341,33 @@ TEST_F(ExitWalk, MayLeaveAfterTheObservationTime) {
     EXPECT_EQ(flow->state(), ExitFlow::State::Scan);
 }
 
+// The exit loads its trust (here the site's key file) once, when it starts: a key file replaced
+// between two scans changes nothing until the device restarts, and no scan reads the file again.
+TEST_F(ExitWalk, TheTrustListIsLoadedAtStartNotAtEachScan) {
+    start("exit");
+    ExitFlow* flow = m_app.exit();
+    ASSERT_NE(flow, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return flow->ready(); }, 10000))
+        << flow->setupError().toStdString();
+    const QString first = ticketFor(kAnna, 40);
+    const QString second = ticketFor(kBo, 40);
+    flow->acceptCode(first);
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    EXPECT_EQ(flow->result().verdict, QStringLiteral("may_leave"))
+        << flow->result().reason.toStdString();
+    flow->dismiss();
+
+    // Another site's keys in place of the file: a scan that read it again would call the
+    // ticket forged.
+    std::filesystem::remove(m_config.site.keyFile);
+    ASSERT_TRUE(SiteKeys::generate().saveNew(m_config.site.keyFile));
+    flow->acceptCode(second);
+    ASSERT_TRUE(waitUntil([&] { return flow->state() == ExitFlow::State::Result; }, 5000));
+    EXPECT_EQ(flow->result().verdict, QStringLiteral("may_leave"))
+        << flow->result().reason.toStdString();
+    EXPECT_EQ(flow->result().problem, QString());
+}
+
 TEST_F(ExitWalk, MinutesLeftSaysUntilWhen) {
     start("exit");
     ExitFlow* flow = m_app.exit();

@@ -621,6 +621,9 @@ TEST(KioskConfigTest, DevicesRules) {
         {d + "camera = \" \"\n", "k.toml:5: devices.camera: ", "must not be empty"},
         {d + "camera = \"camera:\"\n",
          "k.toml:5: devices.camera: ", "needs a device after \"camera:\""},
+        // Too long for an int: refused here, not thrown by the camera thread at start-up.
+        {d + "camera = \"camera:99999999999\"\n",
+         "k.toml:5: devices.camera: ", "\"99999999999\" is not a camera number"},
         {d + "camera = 0\n", "k.toml:5: devices.camera: ", "expected a string, got an integer"},
         {d + "camera_width = 159\n",
          "k.toml:5: devices.camera_width: ", "must be between 160 and 4096, got 159"},

@@ -118,6 +118,21 @@ TEST_F(StaffAccessTest, TheRightPinOpensASessionAndEveryStepIsAudited) {
     EXPECT_NE(rows[1].detail.find("\"why\":\"idle_logout\""), std::string::npos);
 }
 
+// Text that is not valid UTF-8 (a reason from a misbehaving keyboard driver) is audited with the
+// bad byte replaced; nlohmann's dump() used to throw out of the journal write.
+TEST_F(StaffAccessTest, AReasonThatIsNotUtf8IsAuditedNotThrown) {
+    auto session = login("nurse-01", kPin, kT0);
+    ASSERT_TRUE(session) << session.error().message;
+    Status st = Error{"not run"};
+    EXPECT_NO_THROW(st = m_gate->logout(*session, "shift ends \xff\xfe", kT0 + kSecond));
+    ASSERT_TRUE(st) << st.error().message;
+    const auto rows = auditRows();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].action, "staff_logout");
+    EXPECT_NE(rows[1].detail.find("\"why\":\"shift ends \xef\xbf\xbd"), std::string::npos)
+        << rows[1].detail;
+}
+
 TEST_F(StaffAccessTest, WrongPinsCountDownAndAuditNeitherPin) {
     EXPECT_EQ(wrongPins(3, kT0), (std::vector<int>{4, 3, 2}));
     auto badFormat = login("nurse-01", "12", kT0 + 10 * kSecond);

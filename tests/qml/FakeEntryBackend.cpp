@@ -64,7 +64,7 @@ void FakeEntryBackend::finishTemperature() {
     Q_EMIT temperatureFinished(m_measuringSession, result);
 }
 
-void FakeEntryBackend::cancelTemperature() {
+void FakeEntryBackend::cancelTemperature(quint64 /*throughSession*/) {
     note(QStringLiteral("cancelTemperature"));
     m_measuring = false;
 }

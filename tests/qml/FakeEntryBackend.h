@@ -52,7 +52,7 @@ public:
     void checkHealthCode(quint64 session, const QString& text) override;
     void measureTemperature(quint64 session) override;
     void checkIn(quint64 session, const vax::app::CheckInRequest& request) override;
-    void cancelTemperature() override;
+    void cancelTemperature(quint64 throughSession) override;
 
 Q_SIGNALS:
     void scriptChanged();

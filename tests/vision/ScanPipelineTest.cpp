@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/videoio.hpp>
+#include <stdexcept>
+#include <thread>
 
 #include "support/TempDir.h"
 #include "vision/SyntheticFrames.h"
@@ -180,6 +185,22 @@ TEST(FrameSources, MissingOrEmptyInputsFailWithAMessage) {
     EXPECT_FALSE(openFrameSource("camera:"));
 }
 
+// A camera number too long for an int used to throw std::out_of_range from std::stoi on the
+// capture thread; now it is refused at open, and a camera opened directly fails with the reason.
+TEST(FrameSources, ACameraNumberTooLongIsRefusedNotThrown) {
+    const auto spec = openFrameSource("camera:99999999999");
+    ASSERT_FALSE(spec);
+    EXPECT_NE(spec.error().message.find("\"99999999999\" is not a camera number"),
+              std::string::npos)
+        << spec.error().message;
+    CameraOptions options;
+    options.device = "99999999999";
+    auto camera = openCamera(options);
+    EXPECT_NO_THROW(EXPECT_FALSE(camera->next()));
+    EXPECT_EQ(camera->status().state, SourceState::Failed);
+    EXPECT_NE(camera->status().message.find("not a camera number"), std::string::npos);
+}
+
 TEST(FrameSources, AMissingCameraReconnectsWithoutHanging) {
     CameraOptions options;
     options.device = "/dev/video-does-not-exist";
@@ -192,6 +213,98 @@ TEST(FrameSources, AMissingCameraReconnectsWithoutHanging) {
     EXPECT_LT(std::chrono::steady_clock::now() - before, 1s);
     EXPECT_EQ(camera->status().state, SourceState::Reconnecting);
     EXPECT_NE(camera->status().message.find("not found"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vax
+
+namespace vax {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Small blank frames, one every 2 ms, `count` in all; the call numbered `throwAt` throws
+// instead, as a buggy driver might.
+class ThrowingSource final : public FrameSource {
+public:
+    ThrowingSource(int count, int throwAt) : m_count(count), m_throwAt(throwAt) {}
+    std::optional<Frame> next() override {
+        std::this_thread::sleep_for(2ms);
+        if (++m_calls == m_throwAt) {
+            throw std::runtime_error("injected capture fault");
+        }
+        if (m_index >= m_count) {
+            m_status = {SourceState::Ended, "played to its end"};
+            return std::nullopt;
+        }
+        return Frame{cv::Mat(48, 64, CV_8UC1, cv::Scalar(200)), m_index++,
+                     std::chrono::steady_clock::now()};
+    }
+    SourceStatus status() const override { return m_status; }
+    std::string name() const override { return "test source"; }
+
+private:
+    int m_count;
+    int m_throwAt;
+    int m_calls = 0;
+    std::int64_t m_index = 0;
+    SourceStatus m_status;
+};
+
+struct HealthLog {
+    std::mutex mutex;
+    std::vector<DeviceHealth> reports;
+    bool sawDegraded(const std::string& text) {
+        std::lock_guard lock(mutex);
+        return std::any_of(reports.begin(), reports.end(), [&](const DeviceHealth& h) {
+            return h.state == DeviceState::Degraded && h.message.find(text) != std::string::npos;
+        });
+    }
+};
+
+PipelineCallbacks healthInto(HealthLog& log) {
+    PipelineCallbacks callbacks;
+    callbacks.health = [&log](const DeviceHealth& health) {
+        std::lock_guard lock(log.mutex);
+        log.reports.push_back(health);
+    };
+    return callbacks;
+}
+
+// A source that throws once: the capture thread says so as the camera's health, goes on
+// capturing to the end of the source, and the health recovers.
+TEST(ScanPipelineFaults, AThrowingSourceIsReportedAndCaptureGoesOn) {
+    HealthLog log;
+    ScanPipeline pipeline(std::make_unique<ThrowingSource>(20, 4), PipelineOptions{},
+                          healthInto(log));
+    pipeline.start();
+    ASSERT_TRUE(pipeline.waitUntilDrained(10s)) << "the pipeline did not run to the end";
+    pipeline.stop();
+    EXPECT_TRUE(log.sawDegraded("the camera failed (injected capture fault)"));
+    EXPECT_EQ(pipeline.metrics().framesIn, 20);  // every frame after the fault was captured
+    // Recovered (then the file ended): no longer the fault's message.
+    EXPECT_EQ(pipeline.health().message.find("injected"), std::string::npos)
+        << pipeline.health().message;
+}
+
+// A decoder that throws on its second frame: the decode thread says so and decodes on.
+TEST(ScanPipelineFaults, AThrowingDecoderIsReportedAndDecodingGoesOn) {
+    HealthLog log;
+    std::atomic<int> calls{0};
+    PipelineOptions options;
+    options.decoder = [&calls](const cv::Mat&, const DecodeOptions&, std::optional<cv::Rect>) {
+        if (++calls == 2) {
+            throw std::runtime_error("injected decode fault");
+        }
+        return DecodeResult{};
+    };
+    ScanPipeline pipeline(std::make_unique<ThrowingSource>(30, -1), options, healthInto(log));
+    pipeline.start();
+    ASSERT_TRUE(pipeline.waitUntilDrained(10s)) << "the decode thread did not run to the end";
+    pipeline.stop();
+    EXPECT_TRUE(log.sawDegraded("decoding failed (injected decode fault)"));
+    EXPECT_GT(calls.load(), 2);  // frames after the fault were decoded
+    EXPECT_EQ(pipeline.metrics().framesDecoded, calls.load() - 1);
 }
 
 }  // namespace
