@@ -128,232 +128,303 @@ void StaffWorker::loginUnguarded(const QString& staffId, const QString& pin) {
 }
 
 void StaffWorker::logout(const QString& staffId, const QString& why) {
-    if (!m_gate) {
-        return;
-    }
-    const std::int64_t now = localNow().unixMs;
-    StaffSession session;
-    session.staffId = staffId.toStdString();
-    if (auto st = m_gate->logout(session, why.toStdString(), now); !st) {
-        Q_EMIT actionDone(failure(QStringLiteral("logout"), st.error().message));
-    }
+    runGuarded(
+        "logout",
+        [&] {
+            if (!m_gate) {
+                return;
+            }
+            const std::int64_t now = localNow().unixMs;
+            StaffSession session;
+            session.staffId = staffId.toStdString();
+            if (auto st = m_gate->logout(session, why.toStdString(), now); !st) {
+                Q_EMIT actionDone(failure(QStringLiteral("logout"), st.error().message));
+            }
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("logout"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::checkLock() {
-    if (!m_gate) {
-        return;
-    }
-    auto until = m_gate->lockedUntil(localNow().unixMs);
-    Q_EMIT lockChecked(until ? qint64(*until) : 0);
+    runGuarded(
+        "checkLock",
+        [&] {
+            if (!m_gate) {
+                return;
+            }
+            auto until = m_gate->lockedUntil(localNow().unixMs);
+            Q_EMIT lockChecked(until ? qint64(*until) : 0);
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("lock"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::auditManualId(const QString& staffId) {
-    if (!ready(QStringLiteral("manual_id"))) {
-        return;
-    }
-    AuditEntry entry;
-    entry.staff = staffId.toStdString();
-    entry.action = "manual_id_entry";
-    entry.reason = "typed at the entry kiosk";
-    entry.detail = "{}";
-    entry.atMs = localNow().unixMs;
-    if (auto st = m_journal->recordAudit(entry); !st) {
-        Q_EMIT actionDone(failure(QStringLiteral("manual_id"), st.error().message));
-    }
+    runGuarded(
+        "auditManualId",
+        [&] {
+            if (!ready(QStringLiteral("manual_id"))) {
+                return;
+            }
+            AuditEntry entry;
+            entry.staff = staffId.toStdString();
+            entry.action = "manual_id_entry";
+            entry.reason = "typed at the entry kiosk";
+            entry.detail = "{}";
+            entry.atMs = localNow().unixMs;
+            if (auto st = m_journal->recordAudit(entry); !st) {
+                Q_EMIT actionDone(failure(QStringLiteral("manual_id"), st.error().message));
+            }
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("manual_id"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::loadReviews() {
-    if (!ready(QStringLiteral("reviews"))) {
-        return;
-    }
-    auto list = m_journal->awaitingReview(localNow().date.iso());
-    if (!list) {
-        Q_EMIT actionDone(failure(QStringLiteral("reviews"), list.error().message));
-        return;
-    }
-    QVariantList reviews;
-    for (const AwaitingReview& item : *list) {
-        QStringList reasons;
-        for (const std::string& key : item.reasons) {
-            reasons.append(qs(key));
-        }
-        reviews.append(QVariantMap{{QStringLiteral("visit"), qint64(item.visitId)},
-                                   {QStringLiteral("masked"), qs(item.maskedId)},
-                                   {QStringLiteral("decision"), qs(toString(item.decision))},
-                                   {QStringLiteral("reasons"), reasons},
-                                   {QStringLiteral("at"), qs(localTimeText(item.checkedInAtMs))}});
-    }
-    Q_EMIT reviewsLoaded(reviews);
+    runGuarded(
+        "loadReviews",
+        [&] {
+            if (!ready(QStringLiteral("reviews"))) {
+                return;
+            }
+            auto list = m_journal->awaitingReview(localNow().date.iso());
+            if (!list) {
+                Q_EMIT actionDone(failure(QStringLiteral("reviews"), list.error().message));
+                return;
+            }
+            QVariantList reviews;
+            for (const AwaitingReview& item : *list) {
+                QStringList reasons;
+                for (const std::string& key : item.reasons) {
+                    reasons.append(qs(key));
+                }
+                reviews.append(
+                    QVariantMap{{QStringLiteral("visit"), qint64(item.visitId)},
+                                {QStringLiteral("masked"), qs(item.maskedId)},
+                                {QStringLiteral("decision"), qs(toString(item.decision))},
+                                {QStringLiteral("reasons"), reasons},
+                                {QStringLiteral("at"), qs(localTimeText(item.checkedInAtMs))}});
+            }
+            Q_EMIT reviewsLoaded(reviews);
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("reviews"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::decide(const QString& staffId, qint64 visitId, bool proceed,
                          const QString& reason) {
-    const QString action = QStringLiteral("decide");
-    if (!ready(action)) {
-        return;
-    }
-    const LocalMoment at = localNow();
-    Override decision;
-    decision.visitId = visitId;
-    decision.outcome = proceed ? Outcome::Proceed : Outcome::Defer;
-    decision.staff = staffId.toStdString();
-    decision.reason = reason.toStdString();
-    decision.atMs = at.unixMs;
-    auto state = m_journal->override(decision);
-    if (!state) {
-        Q_EMIT actionDone(failure(action, state.error().message));
-        return;
-    }
-    QVariantMap out = success(action);
-    out[QStringLiteral("visit")] = visitId;
-    out[QStringLiteral("proceed")] = proceed;
-    if (state->queueNumber) {
-        out[QStringLiteral("queueNumber")] = qs(state->queueNumber->label());
-        auto person = m_journal->personOf(visitId);
-        if (!person) {
-            out[QStringLiteral("printed")] = false;
-            out[QStringLiteral("printError")] = qs(person.error().message);
-        } else {
-            notePrint(out, issueAndPrintSlip(m_config, *m_keys, *state, *person, at.unixMs).print);
-        }
-    }
-    Q_EMIT actionDone(out);
-    loadReviews();
+    runGuarded(
+        "decide",
+        [&] {
+            const QString action = QStringLiteral("decide");
+            if (!ready(action)) {
+                return;
+            }
+            const LocalMoment at = localNow();
+            Override decision;
+            decision.visitId = visitId;
+            decision.outcome = proceed ? Outcome::Proceed : Outcome::Defer;
+            decision.staff = staffId.toStdString();
+            decision.reason = reason.toStdString();
+            decision.atMs = at.unixMs;
+            auto state = m_journal->override(decision);
+            if (!state) {
+                Q_EMIT actionDone(failure(action, state.error().message));
+                return;
+            }
+            QVariantMap out = success(action);
+            out[QStringLiteral("visit")] = visitId;
+            out[QStringLiteral("proceed")] = proceed;
+            if (state->queueNumber) {
+                out[QStringLiteral("queueNumber")] = qs(state->queueNumber->label());
+                auto person = m_journal->personOf(visitId);
+                if (!person) {
+                    out[QStringLiteral("printed")] = false;
+                    out[QStringLiteral("printError")] = qs(person.error().message);
+                } else {
+                    notePrint(
+                        out,
+                        issueAndPrintSlip(m_config, *m_keys, *state, *person, at.unixMs).print);
+                }
+            }
+            Q_EMIT actionDone(out);
+            loadReviews();
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("decide"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::callNext(const QString& staffId, const QString& desk, int count) {
-    const QString action = QStringLiteral("call");
-    if (!ready(action)) {
-        return;
-    }
-    if (desk.size() != 1 || desk.at(0) < u'A' || desk.at(0) > u'Z' || count < 1 || count > 50) {
-        Q_EMIT actionDone(failure(action, "a desk letter and 1 to 50 people"));
-        return;
-    }
-    const LocalMoment at = localNow();
-    auto called = m_journal->callNext(at.date.iso(), Desk(desk.at(0).toLatin1()), count, at.unixMs);
-    if (!called) {
-        Q_EMIT actionDone(failure(action, called.error().message));
-        return;
-    }
-    QStringList numbers;
-    for (const VisitState& state : *called) {
-        if (state.queueNumber) {
-            numbers.append(qs(state.queueNumber->label()));
-        }
-    }
-    AuditEntry entry{staffId.toStdString(),
-                     "call_next",
-                     std::nullopt,
-                     "desk " + desk.toStdString(),
-                     "{\"called\":" + std::to_string(numbers.size()) + "}",
-                     at.unixMs};
-    if (auto st = m_journal->recordAudit(entry); !st) {
-        Q_EMIT actionDone(failure(action, st.error().message));
-        return;
-    }
-    QVariantMap out = success(action);
-    out[QStringLiteral("desk")] = desk;
-    out[QStringLiteral("numbers")] = numbers;
-    Q_EMIT actionDone(out);
+    runGuarded(
+        "callNext",
+        [&] {
+            const QString action = QStringLiteral("call");
+            if (!ready(action)) {
+                return;
+            }
+            if (desk.size() != 1 || desk.at(0) < u'A' || desk.at(0) > u'Z' || count < 1 ||
+                count > 50) {
+                Q_EMIT actionDone(failure(action, "a desk letter and 1 to 50 people"));
+                return;
+            }
+            const LocalMoment at = localNow();
+            auto called =
+                m_journal->callNext(at.date.iso(), Desk(desk.at(0).toLatin1()), count, at.unixMs);
+            if (!called) {
+                Q_EMIT actionDone(failure(action, called.error().message));
+                return;
+            }
+            QStringList numbers;
+            for (const VisitState& state : *called) {
+                if (state.queueNumber) {
+                    numbers.append(qs(state.queueNumber->label()));
+                }
+            }
+            AuditEntry entry{staffId.toStdString(),
+                             "call_next",
+                             std::nullopt,
+                             "desk " + desk.toStdString(),
+                             "{\"called\":" + std::to_string(numbers.size()) + "}",
+                             at.unixMs};
+            if (auto st = m_journal->recordAudit(entry); !st) {
+                Q_EMIT actionDone(failure(action, st.error().message));
+                return;
+            }
+            QVariantMap out = success(action);
+            out[QStringLiteral("desk")] = desk;
+            out[QStringLiteral("numbers")] = numbers;
+            Q_EMIT actionDone(out);
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("call"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::reprint(const QString& staffId, qint64 visitId) {
-    const QString action = QStringLiteral("reprint");
-    if (!ready(action)) {
-        return;
-    }
-    auto view = reprintView(m_config, *m_journal, visitId);
-    if (!view) {
-        Q_EMIT actionDone(failure(action, view.error().message));
-        return;
-    }
-    const std::int64_t now = localNow().unixMs;
-    AuditEntry entry{staffId.toStdString(), "reprint", visitId, "ticket reprinted", "{}", now};
-    if (auto st = m_journal->recordAudit(entry); !st) {
-        Q_EMIT actionDone(failure(action, st.error().message));
-        return;
-    }
-    QVariantMap out = success(action);
-    out[QStringLiteral("visit")] = visitId;
-    notePrint(out, printTicket(m_config.devices.printer, m_config.devices.printerProfile,
-                               "dose-" + std::to_string(visitId) + "-reprint",
-                               doseTicketDocument(*view)));
-    Q_EMIT actionDone(out);
+    runGuarded(
+        "reprint",
+        [&] {
+            const QString action = QStringLiteral("reprint");
+            if (!ready(action)) {
+                return;
+            }
+            auto view = reprintView(m_config, *m_journal, visitId);
+            if (!view) {
+                Q_EMIT actionDone(failure(action, view.error().message));
+                return;
+            }
+            const std::int64_t now = localNow().unixMs;
+            AuditEntry entry{staffId.toStdString(), "reprint", visitId,
+                             "ticket reprinted",    "{}",      now};
+            if (auto st = m_journal->recordAudit(entry); !st) {
+                Q_EMIT actionDone(failure(action, st.error().message));
+                return;
+            }
+            QVariantMap out = success(action);
+            out[QStringLiteral("visit")] = visitId;
+            notePrint(out, printTicket(m_config.devices.printer, m_config.devices.printerProfile,
+                                       "dose-" + std::to_string(visitId) + "-reprint",
+                                       doseTicketDocument(*view)));
+            Q_EMIT actionDone(out);
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("reprint"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::recordReaction(const QString& staffId, qint64 visitId, const QString& category,
                                  const QString& action, const QString& outcome, int extendMinutes) {
-    const QString name = QStringLiteral("reaction");
-    if (!ready(name)) {
-        return;
-    }
-    ReactionRecord r;
-    if (!reactionCategoryFromString(category.toStdString(), r.category)) {
-        Q_EMIT actionDone(failure(name, "unknown reaction category"));
-        return;
-    }
-    if (extendMinutes < 0 || extendMinutes > 24 * 60) {
-        Q_EMIT actionDone(failure(name, "observation can be extended by 0 to 1440 minutes"));
-        return;
-    }
-    const std::int64_t now = localNow().unixMs;
-    r.visitId = visitId;
-    r.onsetAtMs = now;
-    r.action = action.toStdString();
-    r.outcome = outcome.toStdString();
-    r.staff = staffId.toStdString();
-    r.atMs = now;
-    r.extendMinutes = extendMinutes;
-    auto state = m_journal->recordReaction(r);
-    if (!state) {
-        Q_EMIT actionDone(failure(name, state.error().message));
-        return;
-    }
-    QVariantMap out = success(name);
-    out[QStringLiteral("visit")] = visitId;
-    Q_EMIT actionDone(out);
+    runGuarded(
+        "recordReaction",
+        [&] {
+            const QString name = QStringLiteral("reaction");
+            if (!ready(name)) {
+                return;
+            }
+            ReactionRecord r;
+            if (!reactionCategoryFromString(category.toStdString(), r.category)) {
+                Q_EMIT actionDone(failure(name, "unknown reaction category"));
+                return;
+            }
+            if (extendMinutes < 0 || extendMinutes > 24 * 60) {
+                Q_EMIT actionDone(
+                    failure(name, "observation can be extended by 0 to 1440 minutes"));
+                return;
+            }
+            const std::int64_t now = localNow().unixMs;
+            r.visitId = visitId;
+            r.onsetAtMs = now;
+            r.action = action.toStdString();
+            r.outcome = outcome.toStdString();
+            r.staff = staffId.toStdString();
+            r.atMs = now;
+            r.extendMinutes = extendMinutes;
+            auto state = m_journal->recordReaction(r);
+            if (!state) {
+                Q_EMIT actionDone(failure(name, state.error().message));
+                return;
+            }
+            QVariantMap out = success(name);
+            out[QStringLiteral("visit")] = visitId;
+            Q_EMIT actionDone(out);
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("reaction"), fault.toStdString()));
+        });
 }
 
 void StaffWorker::loadFigures() {
-    if (!ready(QStringLiteral("figures"))) {
-        return;
-    }
-    const LocalMoment at = localNow();
-    const std::string day = at.date.iso();
-    DayReportBuilder builder(day);
-    auto st = m_journal->forEachVisit(day, [&builder](const VisitSummary& v) { builder.add(v); });
-    auto doses = m_journal->doseFigures(day, at.unixMs);
-    auto hours = m_journal->hourlyThroughput(day);
-    if (!st || !doses || !hours) {
-        const std::string why = !st      ? st.error().message
-                                : !doses ? doses.error().message
-                                         : hours.error().message;
-        Q_EMIT actionDone(failure(QStringLiteral("figures"), why));
-        return;
-    }
-    const DayReport report = builder.finish();
-    int reactions = 0;
-    for (const auto& [category, count] : doses->reactionsByCategory) {
-        reactions += count;
-    }
-    QVariantList hourly;
-    for (std::size_t h = 0; h < hours->size(); ++h) {
-        const HourlyCounts& c = (*hours)[h];
-        hourly.append(QVariantMap{{QStringLiteral("hour"), int(h)},
-                                  {QStringLiteral("checkIns"), c.checkIns},
-                                  {QStringLiteral("doses"), c.doses},
-                                  {QStringLiteral("exits"), c.exits}});
-    }
-    Q_EMIT figuresLoaded(QVariantMap{{QStringLiteral("checkIns"), report.checkIns},
-                                     {QStringLiteral("deferred"), report.deferredInTheEnd},
-                                     {QStringLiteral("review"), report.staffReviews},
-                                     {QStringLiteral("doses"), doses->doses},
-                                     {QStringLiteral("fevers"), report.fevers},
-                                     {QStringLiteral("reactions"), reactions},
-                                     {QStringLiteral("earlyExits"), doses->earlyExits},
-                                     {QStringLiteral("overdue"), doses->overdue},
-                                     {QStringLiteral("hours"), hourly}});
+    runGuarded(
+        "loadFigures",
+        [&] {
+            if (!ready(QStringLiteral("figures"))) {
+                return;
+            }
+            const LocalMoment at = localNow();
+            const std::string day = at.date.iso();
+            DayReportBuilder builder(day);
+            auto st =
+                m_journal->forEachVisit(day, [&builder](const VisitSummary& v) { builder.add(v); });
+            auto doses = m_journal->doseFigures(day, at.unixMs);
+            auto hours = m_journal->hourlyThroughput(day);
+            if (!st || !doses || !hours) {
+                const std::string why = !st      ? st.error().message
+                                        : !doses ? doses.error().message
+                                                 : hours.error().message;
+                Q_EMIT actionDone(failure(QStringLiteral("figures"), why));
+                return;
+            }
+            const DayReport report = builder.finish();
+            int reactions = 0;
+            for (const auto& [category, count] : doses->reactionsByCategory) {
+                reactions += count;
+            }
+            QVariantList hourly;
+            for (std::size_t h = 0; h < hours->size(); ++h) {
+                const HourlyCounts& c = (*hours)[h];
+                hourly.append(QVariantMap{{QStringLiteral("hour"), int(h)},
+                                          {QStringLiteral("checkIns"), c.checkIns},
+                                          {QStringLiteral("doses"), c.doses},
+                                          {QStringLiteral("exits"), c.exits}});
+            }
+            Q_EMIT figuresLoaded(QVariantMap{{QStringLiteral("checkIns"), report.checkIns},
+                                             {QStringLiteral("deferred"), report.deferredInTheEnd},
+                                             {QStringLiteral("review"), report.staffReviews},
+                                             {QStringLiteral("doses"), doses->doses},
+                                             {QStringLiteral("fevers"), report.fevers},
+                                             {QStringLiteral("reactions"), reactions},
+                                             {QStringLiteral("earlyExits"), doses->earlyExits},
+                                             {QStringLiteral("overdue"), doses->overdue},
+                                             {QStringLiteral("hours"), hourly}});
+        },
+        [&](const QString& fault) {
+            Q_EMIT actionDone(failure(QStringLiteral("figures"), fault.toStdString()));
+        });
 }
 
 }  // namespace vax::app

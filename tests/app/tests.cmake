@@ -11,6 +11,7 @@ target_sources(vaxkiosk_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/AppTestSupport.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoKioskTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/EntryWorkerTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/SlotGuardTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StaffSignInTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/OutboxPumpTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/StatusBoardTest.cpp
