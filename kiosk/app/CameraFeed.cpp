@@ -137,6 +137,13 @@ void CameraFeed::start(std::unique_ptr<FrameSource> source, const PipelineOption
         QMetaObject::invokeMethod(
             this, [this, ok, message] { onSourceStatus(ok, message); }, Qt::QueuedConnection);
     };
+    callbacks.health = [this](const DeviceHealth& health) {  // capture or decode thread
+        const QString fault = health.state == DeviceState::Degraded
+                                  ? QString::fromStdString(health.message)
+                                  : QString();
+        QMetaObject::invokeMethod(
+            this, [this, fault] { onFault(fault); }, Qt::QueuedConnection);
+    };
     m_pipeline = std::make_unique<ScanPipeline>(std::move(tee), options, std::move(callbacks));
     m_pipeline->start();
     onSourceStatus(true, QString());
@@ -161,6 +168,14 @@ void CameraFeed::onCodesInView(const QVariantList& outlines) {
     m_codesInView = int(outlines.size());
     m_outlines = outlines;
     Q_EMIT codesInViewChanged();
+}
+
+void CameraFeed::onFault(const QString& fault) {
+    if (fault == m_fault) {
+        return;
+    }
+    m_fault = fault;
+    Q_EMIT activeChanged();
 }
 
 void CameraFeed::onSourceStatus(bool ok, const QString& message) {

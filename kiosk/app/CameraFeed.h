@@ -50,6 +50,7 @@ class CameraFeed : public QObject {
     Q_PROPERTY(QVariantList codeOutlines READ codeOutlines NOTIFY codesInViewChanged)
     Q_PROPERTY(int readCount READ readCount NOTIFY codeRead)
     Q_PROPERTY(QString sourceMessage READ sourceMessage NOTIFY activeChanged)
+    Q_PROPERTY(QString fault READ fault NOTIFY activeChanged)
 
 public:
     explicit CameraFeed(QObject* parent = nullptr);
@@ -72,6 +73,9 @@ public:
     /// Confirmed reads so far: the screens flash a green frame when it changes.
     int readCount() const { return m_readCount; }
     QString sourceMessage() const { return m_sourceMessage; }
+    /// Why capturing or decoding fails while the pipeline carries on (the camera is degraded);
+    /// empty while it works.
+    QString fault() const { return m_fault; }
 
 Q_SIGNALS:
     void frameChanged();
@@ -86,6 +90,7 @@ private:
     void onPreview();
     void onCodesInView(const QVariantList& outlines);
     void onSourceStatus(bool ok, const QString& message);
+    void onFault(const QString& fault);
 
     std::shared_ptr<PreviewStore> m_preview = std::make_shared<PreviewStore>();
     std::unique_ptr<ScanPipeline> m_pipeline;
@@ -95,6 +100,7 @@ private:
     QVariantList m_outlines;
     int m_readCount = 0;
     QString m_sourceMessage;
+    QString m_fault;
 };
 
 }  // namespace vax::app

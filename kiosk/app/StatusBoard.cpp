@@ -167,7 +167,11 @@ void StatusBoard::applyThermometer(const QString& state, const QString& message)
 }
 
 void StatusBoard::applyCamera() {
-    if (m_camera->active()) {
+    if (!m_camera->fault().isEmpty()) {
+        // Capture or decoding throws and the pipeline carries on: staff should know.
+        m_cameraState = QStringLiteral("degraded");
+        m_cameraMessage = m_camera->fault();
+    } else if (m_camera->active()) {
         m_cameraState = QStringLiteral("ok");
         m_cameraMessage = m_camera->sourceMessage().isEmpty() ? QStringLiteral("delivering frames")
                                                               : m_camera->sourceMessage();

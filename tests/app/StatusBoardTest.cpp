@@ -111,6 +111,27 @@ TEST(StatusBoard, TakesThePumpsCountsAndTheCamerasState) {
     camera.stop();
 }
 
+// A camera driver that throws on every frame: the pipeline's threads catch it and carry on,
+// and the strip says the camera is degraded, with the reason.
+class AlwaysThrowingSource final : public FrameSource {
+public:
+    std::optional<Frame> next() override { throw std::runtime_error("injected driver fault"); }
+    SourceStatus status() const override { return {SourceState::Ok, ""}; }
+    std::string name() const override { return "throwing camera"; }
+};
+
+TEST(StatusBoard, ACameraThatThrowsIsShownDegradedWithTheReason) {
+    StatusBoard board(StatusSources{});
+    CameraFeed camera;
+    board.watchCamera(&camera);
+    camera.start(std::make_unique<AlwaysThrowingSource>(), {});
+    ASSERT_TRUE(waitUntil([&] { return board.cameraState() == QLatin1String("degraded"); }, 5000))
+        << board.cameraState().toStdString();
+    EXPECT_TRUE(board.cameraMessage().contains(QStringLiteral("injected driver fault")))
+        << board.cameraMessage().toStdString();
+    camera.stop();
+}
+
 // The strip on its own window: each item's word, in English and in Chinese, and a picture.
 class StatusStripTest : public ::testing::Test {
 protected:
