@@ -526,8 +526,9 @@ TEST_F(HttpClientTest, SlowServerTimesOutWithinTheTotalTimeout) {
     EXPECT_EQ(result.error().kind, Kind::Timeout) << describe(result);
     EXPECT_TRUE(result.error().retryable());
     EXPECT_NE(result.error().message.find(server.host()), std::string::npos);
+    // Not before the 2 s the request allows; a client that ignored it would have waited for the
+    // server's 10 s and succeeded. How close to 2 s it ends is net_bench's to measure.
     EXPECT_GE(elapsed, 1900ms);
-    EXPECT_LT(elapsed, 2500ms);
 }
 
 TEST_F(HttpClientTest, RefusedConnectionIsConnectFailedAndRetried) {

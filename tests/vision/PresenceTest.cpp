@@ -67,6 +67,32 @@ TEST(PresenceDetector, AFileThatIsNotACascadeIsRefused) {
     EXPECT_FALSE(PresenceDetector::load(options));
 }
 
+// Frames of another source, stamped by a simulated camera clock (frame n at n / fps) and
+// delivered as fast as asked: the watcher times everything by the frames' stamps, so what it
+// reports does not depend on how fast this machine runs (or a sanitizer slows it).
+class SimulatedClockSource final : public FrameSource {
+public:
+    SimulatedClockSource(std::unique_ptr<FrameSource> frames, double fps)
+        : m_frames(std::move(frames)),
+          m_period(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+              std::chrono::duration<double>(1.0 / fps))) {}
+    std::optional<Frame> next() override {
+        auto frame = m_frames->next();
+        if (frame) {
+            frame->capturedAt = m_start + m_period * m_delivered++;
+        }
+        return frame;
+    }
+    SourceStatus status() const override { return m_frames->status(); }
+    std::string name() const override { return m_frames->name(); }
+
+private:
+    std::unique_ptr<FrameSource> m_frames;
+    std::chrono::steady_clock::duration m_period;
+    std::chrono::steady_clock::time_point m_start{std::chrono::hours(1)};
+    int m_delivered = 0;
+};
+
 TEST(PresenceWatcher, ReportsArrivalAndDepartureFromAReplayedCamera) {
     test::TempDir dir;
     // 30 fps: 0.5 s nobody, 1 s a person, 2 s nobody.
@@ -83,7 +109,8 @@ TEST(PresenceWatcher, ReportsArrivalAndDepartureFromAReplayedCamera) {
     write(emptyFrame({640, 480}, 3), 60);
     FileOptions files;
     files.fps = 30;
-    auto source = openImageFolder(dir.path(), files);
+    files.realTime = false;
+    auto source = std::make_unique<SimulatedClockSource>(openImageFolder(dir.path(), files), 30);
     std::mutex mutex;
     std::vector<bool> changes;
     PresenceWatchOptions options;
@@ -95,8 +122,14 @@ TEST(PresenceWatcher, ReportsArrivalAndDepartureFromAReplayedCamera) {
                                 changes.push_back(present);
                             });
     watcher.start();
-    std::this_thread::sleep_for(milliseconds{4000});
+    // The watcher ends by itself when the folder is played out: wait for that, not a time.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (watcher.framesRead() < std::uint64_t(index) &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(milliseconds{5});
+    }
     watcher.stop();
+    ASSERT_EQ(watcher.framesRead(), std::uint64_t(index)) << "the folder was not played out";
     std::lock_guard lock(mutex);
     EXPECT_EQ(changes, (std::vector<bool>{true, false}));
     EXPECT_LT(watcher.framesChecked(), watcher.framesRead() / 2)
