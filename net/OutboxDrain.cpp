@@ -19,11 +19,22 @@ DrainSummary drainOutbox(OutboxQueue& queue, RecordUploader& uploader, DrainOpti
         if (pending->empty()) {
             return finish();
         }
-        // Runs of one kind, in order: a run is one request.
+        // Runs of one kind, in order: a run is one request. An unusable record ends a run and
+        // is set aside in its place, so one bad row never holds up the rows behind it.
         std::size_t begin = 0;
         while (begin < pending->size()) {
+            if (const UploadRecord& first = (*pending)[begin]; !first.unusable.empty()) {
+                if (auto st = queue.refused(first.outboxId, first.unusable); !st) {
+                    summary.storeError = st.error().message;
+                    return finish();
+                }
+                ++summary.refused;
+                ++begin;
+                continue;
+            }
             std::size_t end = begin + 1;
-            while (end < pending->size() && (*pending)[end].kind == (*pending)[begin].kind) {
+            while (end < pending->size() && (*pending)[end].kind == (*pending)[begin].kind &&
+                   (*pending)[end].unusable.empty()) {
                 ++end;
             }
             const std::vector<UploadRecord> run(pending->begin() + std::ptrdiff_t(begin),

@@ -15,7 +15,8 @@ namespace vax {
 class OutboxQueue {
 public:
     virtual ~OutboxQueue() = default;
-    /// The oldest pending records, in upload order.
+    /// The oldest pending records, in upload order, including those the queue could not make
+    /// into records (UploadRecord::unusable set), in their place.
     virtual Result<std::vector<UploadRecord>> pending(int limit) = 0;
     virtual Status delivered(const std::vector<std::int64_t>& ids) = 0;
     /// A failed attempt: the records stay pending, in place.
@@ -33,7 +34,7 @@ struct DrainOptions {
 struct DrainSummary {
     std::int64_t delivered = 0;
     std::int64_t duplicates = 0;  ///< of delivered: the upstream had them already
-    std::int64_t refused = 0;
+    std::int64_t refused = 0;     ///< by the upstream, or unusable records set aside
     int requests = 0;
     std::optional<HttpError> stoppedBy;     ///< the error that left records pending
     std::optional<std::string> storeError;  ///< the outbox itself failed
@@ -43,7 +44,8 @@ struct DrainSummary {
 /// Sends pending records oldest first until the queue is empty. Records go in runs of one
 /// kind in upload order, so every visit's records arrive in the order they were written.
 /// The first failed request stops the drain (what follows would overtake it); refused
-/// records are set aside and the drain goes on.
+/// records, and unusable ones when the drain reaches them, are set aside and the drain goes
+/// on.
 DrainSummary drainOutbox(OutboxQueue& queue, RecordUploader& uploader, DrainOptions options = {});
 
 }  // namespace vax

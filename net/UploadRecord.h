@@ -17,6 +17,9 @@ struct UploadRecord {
     std::string key;  ///< idempotency key, unique across sites: "<site>/<device>/<local key>"
     std::int64_t visitId = 0;
     nlohmann::json facts;  ///< see OutboxItem::facts
+    /// Why the outbox could not make this row into a record (the drain sets it aside as
+    /// refused with this reason, never sends it); empty for a record to send.
+    std::string unusable;
 };
 
 /// Who sends: names the location and performer in FHIR, and the products' names.

@@ -99,7 +99,11 @@ Rectangle {
             name: qsTr("Uploads")
             tone: strip.status.outboxRefused > 0 ? "bad"
                 : strip.status.outboxPending > 0 && !strip.status.networkOnline ? "warn" : "ok"
-            word: strip.status.outboxRefused > 0 ? qsTr("%1 refused").arg(strip.status.outboxRefused)
+            // Refused records wait for staff; those still waiting are counted beside them.
+            word: strip.status.outboxRefused > 0 && strip.status.outboxPending > 0
+                  ? qsTr("%1 refused, %2 waiting").arg(strip.status.outboxRefused)
+                                                  .arg(strip.status.outboxPending)
+                : strip.status.outboxRefused > 0 ? qsTr("%1 refused").arg(strip.status.outboxRefused)
                 : strip.status.outboxPending > 0 ? qsTr("%1 waiting").arg(strip.status.outboxPending)
                 : qsTr("All sent")
         }

@@ -72,8 +72,12 @@ struct OutboxItem {
     int attempts = 0;
     /// JSON. An event: seq, visit, at_ms, kind, stage, data. An immunization: the dose (person
     /// reference, masked ID, product, lot, expiry, trace code, dose number, station, time)
-    /// with the reactions recorded so far. Never an ID number or a name.
+    /// with the reactions recorded so far. Never an ID number or a name. Empty when `problem`
+    /// is set.
     std::string facts;
+    /// Why the row cannot become an upload record (its source is gone, its data is not JSON,
+    /// a text is not UTF-8); empty when it can. Names no person.
+    std::string problem;
 };
 
 /// A record the upstream refused for good, kept aside with the reason.
@@ -242,7 +246,8 @@ public:
 
     Database& database() { return m_db; }
 
-    /// The oldest pending outbox records, in upload order, at most `limit`.
+    /// The oldest pending outbox records, in upload order, at most `limit`. A row that cannot
+    /// be read as a record comes too, in its place, with its `problem` set.
     Result<std::vector<OutboxItem>> outboxPending(int limit);
     /// Marks records delivered (the upstream stored them, or already had them).
     Status outboxDelivered(const std::vector<std::int64_t>& ids, std::int64_t atMs);

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "store/Journal.h"
-#include "store/JsonText.h"
 
 namespace vax {
 
@@ -22,15 +21,26 @@ std::string toLower(std::string_view text) {
     return out;
 }
 
+// The facts as JSON text, or why not: dump() throws on text that is not UTF-8, which one
+// damaged row must not turn into a failure of the whole batch.
+void setFacts(OutboxItem& item, const json& facts, const std::string& what) {
+    try {
+        item.facts = facts.dump();
+    } catch (const json::exception&) {
+        item.facts.clear();
+        item.problem = "a text in " + what + " is not valid UTF-8";
+    }
+}
+
 }  // namespace
 
 Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
     std::vector<OutboxItem> items;
     auto st = m_db.query(
-        "SELECT o.id, o.record_key, o.kind, o.visit_id, o.created_at, o.attempts,"
+        "SELECT o.id, o.record_key, o.kind, o.visit_id, o.created_at, o.attempts, o.source_id,"
         " e.seq, e.at, e.kind, e.stage, e.data,"
-        " d.id, hex(p.id_hash), p.id_masked, d.product_code, d.lot, d.expiry, d.trace_code,"
-        " d.dose_number, d.booster, d.station, d.vaccinated_at, d.day"
+        " d.id, p.id, hex(p.id_hash), p.id_masked, d.product_code, d.lot, d.expiry,"
+        " d.trace_code, d.dose_number, d.booster, d.station, d.vaccinated_at, d.day"
         " FROM outbox o"
         " LEFT JOIN events e ON o.kind = 'event' AND e.seq = o.source_id"
         " LEFT JOIN doses d ON o.kind = 'immunization' AND d.id = o.source_id"
@@ -45,29 +55,45 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
             item.visitId = row.int64(3);
             item.createdAtMs = row.int64(4);
             item.attempts = static_cast<int>(row.int64(5));
-            json facts;
+            const std::string source = std::to_string(row.int64(6));
             if (item.kind == "event") {
-                facts = json{
-                    {"seq", row.int64(6)},   {"visit", item.visitId},
-                    {"at_ms", row.int64(7)}, {"kind", row.text(8)},
-                    {"stage", row.text(9)},  {"data", json::parse(row.text(10), nullptr, false)}};
+                json data = json::parse(row.text(11), nullptr, false);
+                if (row.isNull(7)) {
+                    item.problem = "the journal event it reports (seq " + source + ") is missing";
+                } else if (data.is_discarded()) {
+                    item.problem = "the data of journal event " + source + " is not valid JSON";
+                } else {
+                    setFacts(item,
+                             json{{"seq", row.int64(7)},
+                                  {"visit", item.visitId},
+                                  {"at_ms", row.int64(8)},
+                                  {"kind", row.text(9)},
+                                  {"stage", row.text(10)},
+                                  {"data", std::move(data)}},
+                             "journal event " + source);
+                }
+            } else if (row.isNull(12)) {
+                item.problem = "the dose it reports (id " + source + ") is missing";
+            } else if (row.isNull(13)) {
+                item.problem = "the person of dose " + source + " is missing";
             } else {
-                facts = json{{"dose", row.int64(11)},
-                             {"visit", item.visitId},
-                             {"person_ref", toLower(row.text(12))},
-                             {"masked_id", row.text(13)},
-                             {"product", row.text(14)},
-                             {"lot", row.text(15)},
-                             {"expiry", row.isNull(16) ? json() : json(row.text(16))},
-                             {"trace_code", row.text(17)},
-                             {"dose_number", row.int64(18)},
-                             {"booster", row.int64(19) != 0},
-                             {"station", row.text(20)},
-                             {"vaccinated_at_ms", row.int64(21)},
-                             {"day", row.text(22)},
-                             {"reactions", json::array()}};
+                setFacts(item,
+                         json{{"dose", row.int64(12)},
+                              {"visit", item.visitId},
+                              {"person_ref", toLower(row.text(14))},
+                              {"masked_id", row.text(15)},
+                              {"product", row.text(16)},
+                              {"lot", row.text(17)},
+                              {"expiry", row.isNull(18) ? json() : json(row.text(18))},
+                              {"trace_code", row.text(19)},
+                              {"dose_number", row.int64(20)},
+                              {"booster", row.int64(21) != 0},
+                              {"station", row.text(22)},
+                              {"vaccinated_at_ms", row.int64(23)},
+                              {"day", row.text(24)},
+                              {"reactions", json::array()}},
+                         "dose " + source);
             }
-            item.facts = dumpJson(facts);
             items.push_back(std::move(item));
         });
     if (!st) {
@@ -75,10 +101,10 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
     }
     // Reactions recorded by now travel inside the Immunization; later ones go as events.
     for (OutboxItem& item : items) {
-        if (item.kind != "immunization") {
+        if (item.kind != "immunization" || !item.problem.empty()) {
             continue;
         }
-        json facts = json::parse(item.facts);
+        json facts = json::parse(item.facts);  // dumped above: valid
         auto reactions = m_db.query(
             "SELECT category, onset_at, action, outcome FROM reactions WHERE visit_id = ?"
             " ORDER BY id",
@@ -92,7 +118,7 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
         if (!reactions) {
             return reactions.error();
         }
-        item.facts = dumpJson(facts);
+        setFacts(item, facts, "a reaction recorded with " + item.key);
     }
     return items;
 }

@@ -4,6 +4,12 @@
 
 namespace vax {
 
+namespace {
+
+constexpr std::string_view kCannotUpload = "cannot be made into an upload record: ";
+
+}  // namespace
+
 std::int64_t unixMsNow() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -27,9 +33,14 @@ Result<std::vector<UploadRecord>> JournalOutboxQueue::pending(int limit) {
                                                   : UploadRecord::Kind::Event;
         record.key = m_keyPrefix + item.key;
         record.visitId = item.visitId;
-        record.facts = nlohmann::json::parse(item.facts, nullptr, false);
-        if (record.facts.is_discarded()) {
-            return Error{"outbox record " + std::to_string(item.id) + " holds unreadable facts"};
+        // A row that cannot be a record travels in its place, marked, for the drain to set
+        // aside: failing the batch would stop every later upload for good.
+        if (!item.problem.empty()) {
+            record.unusable = std::string(kCannotUpload) + item.problem;
+        } else if (record.facts = nlohmann::json::parse(item.facts, nullptr, false);
+                   !record.facts.is_object()) {
+            record.facts = nullptr;
+            record.unusable = std::string(kCannotUpload) + "its facts are not a JSON object";
         }
         records.push_back(std::move(record));
     }

@@ -15,6 +15,8 @@ public:
     /// `journal` must outlive this object; not thread-safe (one drain at a time).
     JournalOutboxQueue(Journal& journal, std::string siteId, std::string deviceId);
 
+    /// See OutboxQueue::pending; a row the journal cannot read as a record comes marked
+    /// unusable ("cannot be made into an upload record: ..."), never as an error of the batch.
     Result<std::vector<UploadRecord>> pending(int limit) override;
     Status delivered(const std::vector<std::int64_t>& ids) override;
     Status failed(const std::vector<std::int64_t>& ids, const std::string& error) override;

@@ -1410,6 +1410,11 @@
     </message>
     <message>
         <location filename="../StatusStrip.qml" line="103"/>
+        <source>%1 refused, %2 waiting</source>
+        <translation>%1 refused, %2 waiting</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="103"/>
         <source>%1 waiting</source>
         <translation>%1 waiting</translation>
     </message>

@@ -1406,6 +1406,11 @@
     </message>
     <message>
         <location filename="../StatusStrip.qml" line="103"/>
+        <source>%1 refused, %2 waiting</source>
+        <translation>%1 条被拒，%2 条待传</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="103"/>
         <source>%1 waiting</source>
         <translation>%1 条待传</translation>
     </message>

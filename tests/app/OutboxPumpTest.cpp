@@ -144,6 +144,33 @@ TEST_F(OutboxPumpTest, DrainsToTheUpstreamAndCountsDropToZero) {
     EXPECT_FALSE(pump.drainedOnUiThread());
 }
 
+TEST_F(OutboxPumpTest, ARowThatCannotBeUploadedIsCountedRefusedAndTheRestGoUp) {
+    checkIns(1);
+    // An event whose data is not JSON, written behind the journal's API (a damaged journal).
+    ASSERT_TRUE(m_journal->database().exec(
+        "INSERT INTO events (visit_id, at, kind, stage, data)"
+        " SELECT id, 1795000001000, 'note', 'waiting', '{\"half\": ' FROM visits LIMIT 1"));
+    const std::int64_t waiting = checkIns(1);
+    auto server = startServer();
+    ASSERT_TRUE(server);
+    m_config.network.recordsService = server->baseUrl();
+    PumpRun pump(m_config, m_dir / "kiosk.db", {60000, 200});
+
+    ASSERT_TRUE(waitUntil([&] { return pump.reports() > 0; }, 10000));
+    EXPECT_EQ(pump.last().network, QStringLiteral("online"));
+    EXPECT_EQ(pump.last().pending, 0) << pump.last().message.toStdString();
+    EXPECT_EQ(pump.last().refused, 1);
+    EXPECT_EQ(pump.last().delivered, waiting - 1);
+    EXPECT_TRUE(pump.last().message.isEmpty()) << pump.last().message.toStdString();
+    EXPECT_EQ(server->stats().records, waiting - 1);
+    const auto counts = m_journal->outboxStatus();
+    ASSERT_TRUE(counts);
+    ASSERT_EQ(counts->refusedRecords.size(), 1u);
+    EXPECT_EQ(counts->refusedRecords[0].reason.rfind("cannot be made into an upload record: ", 0),
+              0u)
+        << counts->refusedRecords[0].reason;
+}
+
 TEST_F(OutboxPumpTest, NetworkDownRecordsStayPendingAndItSaysOffline) {
     const std::int64_t waiting = checkIns(2);
     int port = 0;

@@ -14,6 +14,10 @@
 #include "OutboxPump.h"
 #include "Screenshotter.h"
 #include "StatusBoard.h"
+#include "crypto/PersonVault.h"
+#include "crypto/SiteKeys.h"
+#include "store/Journal.h"
+#include "support/CheckIns.h"
 #include "support/TempDir.h"
 #include "tools/vaxupstream/UpstreamServer.h"
 
@@ -221,6 +225,57 @@ TEST_F(StatusStripTest, EveryItemHasAWordNotOnlyAColour) {
     EXPECT_EQ(word("statusPrinter"), QStringLiteral("正常"));
     EXPECT_TRUE(Screenshotter::save(
         m_window, QStringLiteral(VAX_SCREENSHOT_DIR "/21-status-strip-chinese.png")));
+}
+
+// From the journal to the strip: a real pump drains a journal holding a row that cannot be
+// uploaded to the reference upstream on loopback; the strip counts it refused, and beside it
+// the records that wait once the upstream is gone.
+TEST_F(StatusStripTest, ARecordThatCannotBeUploadedShowsRefusedBesideThoseWaiting) {
+    auto opened = Journal::open(m_dir / "kiosk.db");
+    ASSERT_TRUE(opened) << opened.error().message;
+    Journal journal = std::move(opened).value();
+    const PersonVault vault(SiteKeys::generate());
+    ASSERT_TRUE(journal.checkIn(test::makeCheckIn(vault, 1, Outcome::Proceed)));
+    ASSERT_TRUE(journal.database().exec(
+        "INSERT INTO events (visit_id, at, kind, stage, data)"
+        " SELECT id, 1795000001000, 'note', 'waiting', '{\"half\": ' FROM visits LIMIT 1"));
+    upstream::UpstreamOptions options;
+    options.database = m_dir / "upstream.db";
+    std::string error;
+    auto server = upstream::UpstreamServer::create(options, error);
+    ASSERT_TRUE(server && server->start(&error)) << error;
+    KioskConfig config;
+    config.site.id = "T-001";
+    config.network.deviceId = "entry-t";
+    config.network.recordsService = server->baseUrl();
+    OutboxPump pump(config, m_dir / "kiosk.db", {600000, 600000});
+    m_board.watchOutbox(&pump);
+    pump.start();  // drains here, once; the timers do not fire during the test
+    ASSERT_TRUE(waitUntil([&] { return m_board.outboxRefused() == 1; }, 5000))
+        << m_board.outboxPending() << " waiting; " << m_board.networkMessage().toStdString();
+    EXPECT_EQ(m_board.outboxPending(), 0);
+    EXPECT_EQ(server->stats().records, 2);
+
+    QDir().mkpath(QStringLiteral(VAX_SCREENSHOT_DIR));
+    m_language.setCode(QStringLiteral("en"));
+    EXPECT_EQ(word("statusOutbox"), QStringLiteral("1 refused"));
+    EXPECT_EQ(tone("statusOutbox"), QStringLiteral("bad"));
+
+    server->stop();
+    ASSERT_TRUE(journal.checkIn(test::makeCheckIn(vault, 2, Outcome::Proceed)));
+    pump.drainNow();
+    ASSERT_TRUE(waitUntil([&] { return m_board.outboxPending() == 2; }, 5000));
+    EXPECT_EQ(m_board.outboxRefused(), 1);
+    EXPECT_EQ(word("statusNetwork"), QStringLiteral("Offline"));
+    EXPECT_EQ(word("statusOutbox"), QStringLiteral("1 refused, 2 waiting"));
+    EXPECT_EQ(tone("statusOutbox"), QStringLiteral("bad"));
+    EXPECT_TRUE(Screenshotter::save(
+        m_window, QStringLiteral(VAX_SCREENSHOT_DIR "/22-status-strip-refused-english.png")));
+    m_language.setCode(QStringLiteral("zh"));
+    EXPECT_EQ(word("statusOutbox"), QStringLiteral("1 条被拒，2 条待传"));
+    EXPECT_TRUE(Screenshotter::save(
+        m_window, QStringLiteral(VAX_SCREENSHOT_DIR "/23-status-strip-refused-chinese.png")));
+    pump.cancel();
 }
 
 }  // namespace

@@ -199,6 +199,39 @@ TEST(DrainOutbox, ARefusedRecordIsFoundByHalvingAndSetAsideTheRestGoOn) {
     EXPECT_LE(server.requests.load(), 7) << "halving, not one request per record";
 }
 
+TEST(DrainOutbox, AnUnusableRecordIsSetAsideInItsPlaceAndNeverSent) {
+    PickyServer server;
+    MemoryQueue q;
+    for (int i = 0; i < 5; ++i) {
+        q.add(UploadRecord::Kind::Event, 1);
+    }
+    q.m_records[2].unusable = "cannot be made into an upload record: its facts are not JSON";
+    q.m_records[2].key = "bad";  // the server would refuse it: it must not see it at all
+    RecordUploader uploader({server.url(), {}}, context());
+    const DrainSummary summary = drainOutbox(q, uploader);
+    EXPECT_FALSE(summary.stoppedBy);
+    EXPECT_FALSE(summary.storeError);
+    EXPECT_EQ(summary.delivered, 4);
+    EXPECT_EQ(summary.refused, 1);
+    EXPECT_EQ(summary.requests, 2) << "the records before it, then those after it";
+    EXPECT_EQ(server.requests.load(), 2);
+    EXPECT_EQ(q.m_state[3],
+              "refused: cannot be made into an upload record: its facts are not JSON");
+    EXPECT_EQ(q.pending(10)->size(), 0u);
+}
+
+TEST(DrainOutbox, AnUnusableRecordBehindAFailedRequestStaysPending) {
+    MemoryQueue q;
+    q.add(UploadRecord::Kind::Event, 1);
+    q.add(UploadRecord::Kind::Event, 1);
+    q.m_records[1].unusable = "cannot be made into an upload record: its source is missing";
+    RecordUploader uploader({"http://127.0.0.1:9", {}}, context());
+    const DrainSummary summary = drainOutbox(q, uploader);
+    ASSERT_TRUE(summary.stoppedBy);
+    EXPECT_EQ(summary.refused, 0);
+    EXPECT_EQ(q.pending(10)->size(), 2u);
+}
+
 TEST(DrainOutbox, AMisconfiguredKioskKeepsEverythingPendingAndSaysWhy) {
     PickyServer server;
     server.unauthorised = true;
