@@ -527,6 +527,40 @@ TEST_F(HealthCodeTest, CraftedAnswersThatBreakTheSchemaAreMalformed) {
     EXPECT_EQ(result.detail.find(kResidentId), std::string::npos) << result.detail;
 }
 
+TEST_F(HealthCodeTest, AMalformedAnswerNamesTheBrokenMemberNotItsValue) {
+    CraftedServer crafted;
+    HealthCodeService service(options(crafted.baseUrl()));
+    const auto with = [&](const char* member, json value) {
+        json body = validAnswer(m_now);
+        body[member] = std::move(value);
+        return body.dump();
+    };
+    json noStatus = validAnswer(m_now);
+    noStatus.erase("status");
+    const std::pair<std::string, std::string> cases[] = {
+        {noStatus.dump(), "\"status\" is missing"},
+        {with("status", "blue"), "\"status\" is not green, yellow or red"},
+        {with("name", json::array({"张"})), "\"name\" is not a string"},
+        {with("name", std::string(kName) + "\n"),
+         "\"name\" is empty, too long or has control characters"},
+        {with("masked_id", std::string(kResidentId)), "\"masked_id\" is not a masked ID number"},
+        {with("updated_at", "2026-11-25T24:00:00Z"),
+         "\"updated_at\" is not an RFC 3339 UTC timestamp"},
+        {with("checked_at", "2026-02-29T07:59:00Z"),
+         "\"checked_at\" is not an RFC 3339 UTC timestamp"},
+        {"[1,2]", "the body is not a JSON object"},
+        {"<html>proxy login</html>", "the body is not JSON"},
+    };
+    for (const auto& [body, problem] : cases) {
+        SCOPED_TRACE(body);
+        crafted.answer(200, body);
+        const auto answer = service.check(kGreen, m_now);
+        ASSERT_FALSE(answer);
+        EXPECT_EQ(answer.error().message,
+                  service.host() + " answered with a malformed health-code status: " + problem);
+    }
+}
+
 TEST_F(HealthCodeTest, OtherAnswersMapToRefusedOrMalformed) {
     CraftedServer crafted;
     HealthCodeService service(options(crafted.baseUrl()));
