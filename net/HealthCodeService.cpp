@@ -6,7 +6,9 @@
 #include <thread>
 #include <utility>
 
+#include "net/HealthCodeResponseSchema.h"
 #include "net/HttpRequest.h"
+#include "net/JsonSchema.h"
 #include "net/RetryPolicy.h"
 
 namespace vax {
@@ -25,18 +27,9 @@ constexpr milliseconds kMinAttemptTime{250};
 constexpr std::size_t kMaxAnswerBytes = 64 * 1024;
 // Service and kiosk clocks differ a little; an update further ahead than this is not believed.
 constexpr std::int64_t kFutureToleranceSeconds = 5 * 60;
-// A masked name is a few characters; bounded so that a broken service cannot fill the screen.
-constexpr std::size_t kMaxNameBytes = 128;
-constexpr std::size_t kMaxMaskedIdLength = 32;
-constexpr int kMaxDigitRun = 8;
-constexpr int kMaxDigits = 10;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
-}
-
-bool isAsciiLetter(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 // Reads `count` digits at `pos`; nothing if any is not a digit.
@@ -94,13 +87,6 @@ std::string errorToken(const std::string& body) {
     return {};
 }
 
-bool hasControlCharacter(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7f;
-    });
-}
-
 OnlineFailure malformed(const std::string& host, std::string_view problem) {
     return OnlineFailure{
         OnlineFailure::Kind::Malformed,
@@ -108,63 +94,95 @@ OnlineFailure malformed(const std::string& host, std::string_view problem) {
         std::nullopt};
 }
 
-// Finds member `name` as a string; sets `problem` (naming the member, never its value) if it is
-// absent or not a string.
-const std::string* stringMember(const nlohmann::json& doc, const char* name, std::string& problem) {
-    const auto it = doc.find(name);
-    if (it == doc.end()) {
-        problem = std::string("\"") + name + "\" is missing";
-        return nullptr;
-    }
-    if (!it->is_string()) {
-        problem = std::string("\"") + name + "\" is not a string";
-        return nullptr;
-    }
-    return it->get_ptr<const std::string*>();
+// docs/schemas/healthcode-verify-response.schema.json, embedded by the build, compiled once.
+const Result<JsonSchema>& responseSchema() {
+    static const Result<JsonSchema> schema = JsonSchema::parse(kHealthCodeResponseSchema);
+    return schema;
 }
 
-// Checks a 200 body against docs/schemas/healthcode-verify-response.schema.json by hand (a
-// schema library for five members is not worth the dependency), then its freshness.
+// What the contract asks of each member, in words for staff: the schema decides, these explain.
+struct MemberRule {
+    std::string_view member;
+    std::string_view broken;
+};
+constexpr MemberRule kMemberRules[] = {
+    {"status", "is not green, yellow or red"},
+    {"name", "is empty, too long or has control characters"},
+    {"masked_id", "is not a masked ID number"},
+    {"updated_at", "is not an RFC 3339 UTC timestamp"},
+    {"checked_at", "is not an RFC 3339 UTC timestamp"},
+};
+
+// The text between the first pair of single quotes, as valijson names a missing property.
+std::string_view quotedName(std::string_view text) {
+    const auto open = text.find('\'');
+    const auto close = open == text.npos ? text.npos : text.find('\'', open + 1);
+    return close == text.npos ? std::string_view() : text.substr(open + 1, close - open - 1);
+}
+
+// One clear sentence naming the first broken member (never its value, which may be personal).
+std::string problemOf(const std::vector<SchemaViolation>& violations) {
+    constexpr std::string_view kTypeProblem = "Value type not permitted";
+    for (const SchemaViolation& v : violations) {
+        if (v.pointer.empty() && v.problem.rfind("Missing required property", 0) == 0) {
+            return "\"" + std::string(quotedName(v.problem)) + "\" is missing";
+        }
+    }
+    for (const SchemaViolation& v : violations) {
+        if (v.pointer.empty() && v.problem.rfind(kTypeProblem, 0) == 0) {
+            return "the body is not a JSON object";
+        }
+    }
+    for (const SchemaViolation& v : violations) {
+        if (v.pointer.empty()) {
+            continue;
+        }
+        const std::string member = v.pointer.substr(1, v.pointer.find('/', 1) - 1);
+        if (v.problem.rfind(kTypeProblem, 0) == 0) {
+            return "\"" + member + "\" is not a string";
+        }
+        for (const MemberRule& rule : kMemberRules) {
+            if (rule.member == member) {
+                return "\"" + member + "\" " + std::string(rule.broken);
+            }
+        }
+        return "\"" + member + "\" breaks the response schema (" + v.problem + ")";
+    }
+    return describeViolations(violations);
+}
+
+// Checks a 200 body against the response schema, then its freshness.
 Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const std::string& host,
                                                 std::int64_t now, std::chrono::seconds maxAge) {
     const auto doc = nlohmann::json::parse(body, nullptr, false);
     if (doc.is_discarded()) {
         return malformed(host, "the body is not JSON");
     }
-    if (!doc.is_object()) {
-        return malformed(host, "the body is not a JSON object");
+    const Result<JsonSchema>& schema = responseSchema();
+    if (!schema) {
+        return malformed(host,
+                         "the kiosk cannot read its response schema: " + schema.error().message);
     }
-    std::string problem;
-    const std::string* status = stringMember(doc, "status", problem);
-    const std::string* name = status ? stringMember(doc, "name", problem) : nullptr;
-    const std::string* maskedId = name ? stringMember(doc, "masked_id", problem) : nullptr;
-    const std::string* updated = maskedId ? stringMember(doc, "updated_at", problem) : nullptr;
-    const std::string* checked = updated ? stringMember(doc, "checked_at", problem) : nullptr;
-    if (!checked) {
-        return malformed(host, problem);
+    const auto violations = schema->violations(doc);
+    if (!violations) {
+        return malformed(host, violations.error().message);
+    }
+    if (!violations->empty()) {
+        return malformed(host, problemOf(*violations));
     }
 
+    // The schema holds: every member is there, a string, and in its form.
+    const auto& status = doc.at("status").get_ref<const std::string&>();
     OnlineAnswer answer;
-    if (*status == "green") {
-        answer.status = HealthCodeStatus::Green;
-    } else if (*status == "yellow") {
-        answer.status = HealthCodeStatus::Yellow;
-    } else if (*status == "red") {
-        answer.status = HealthCodeStatus::Red;
-    } else {
-        return malformed(host, "\"status\" is not green, yellow or red");
-    }
-    if (name->empty() || name->size() > kMaxNameBytes || hasControlCharacter(*name)) {
-        return malformed(host, "\"name\" is empty, too long or has control characters");
-    }
-    if (!isMaskedId(*maskedId)) {
-        return malformed(host, "\"masked_id\" is not a masked ID number");
-    }
-    const auto updatedAt = parseRfc3339Utc(*updated);
+    answer.status = status == "green"    ? HealthCodeStatus::Green
+                    : status == "yellow" ? HealthCodeStatus::Yellow
+                                         : HealthCodeStatus::Red;
+    // A pattern cannot know the length of February: the date itself is checked here.
+    const auto updatedAt = parseRfc3339Utc(doc.at("updated_at").get_ref<const std::string&>());
     if (!updatedAt) {
         return malformed(host, "\"updated_at\" is not an RFC 3339 UTC timestamp");
     }
-    const auto checkedAt = parseRfc3339Utc(*checked);
+    const auto checkedAt = parseRfc3339Utc(doc.at("checked_at").get_ref<const std::string&>());
     if (!checkedAt) {
         return malformed(host, "\"checked_at\" is not an RFC 3339 UTC timestamp");
     }
@@ -183,8 +201,8 @@ Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const s
                                  roughly(-age) + " ahead of the kiosk clock",
                              std::nullopt};
     }
-    answer.name = *name;
-    answer.maskedId = *maskedId;
+    answer.name = doc.at("name").get<std::string>();
+    answer.maskedId = doc.at("masked_id").get<std::string>();
     answer.updatedAt = *updatedAt;
     answer.checkedAt = *checkedAt;
     return answer;
@@ -249,28 +267,12 @@ std::optional<std::int64_t> parseRfc3339Utc(std::string_view text) {
 }
 
 bool isMaskedId(std::string_view maskedId) {
-    if (maskedId.empty() || maskedId.size() > kMaxMaskedIdLength) {
+    const Result<JsonSchema>& schema = responseSchema();
+    if (!schema) {
         return false;
     }
-    bool masked = false;
-    int run = 0;
-    int digits = 0;
-    for (char c : maskedId) {
-        if (isDigit(c)) {
-            ++digits;
-            if (++run > kMaxDigitRun) {
-                return false;
-            }
-            continue;
-        }
-        run = 0;
-        if (c == '*') {
-            masked = true;
-        } else if (!isAsciiLetter(c)) {
-            return false;
-        }
-    }
-    return masked && digits <= kMaxDigits;
+    const auto violations = schema->violations(std::string(maskedId), "#/$defs/maskedId");
+    return violations && violations->empty();
 }
 
 HealthCodeService::HealthCodeService(HealthCodeServiceOptions options)

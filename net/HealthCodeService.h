@@ -73,10 +73,11 @@ std::string_view toString(OnlineFailure::Kind kind);
 /// else, including dates before 1970 or after 9999.
 std::optional<std::int64_t> parseRfc3339Utc(std::string_view text);
 
-/// Whether an ID number as the service returns it is actually masked. The kiosk shows it on
-/// screen, so an unmasked number must not slip through: 1 to 32 characters of ASCII letters,
-/// digits and '*', at least one '*', at most 8 digits in a row and at most 10 digits in all
-/// (an 18-character resident ID then hides at least 8 of its digits).
+/// Whether an ID number as the service returns it is actually masked, by the response schema's
+/// #/$defs/maskedId. The kiosk shows it on screen, so an unmasked number must not slip through:
+/// 1 to 32 characters of ASCII letters, digits and '*', at least one '*', at most 8 digits in a
+/// row and at most 10 digits in all (an 18-character resident ID then hides at least 8 of its
+/// digits).
 bool isMaskedId(std::string_view maskedId);
 
 /// The client of the online health-code service (docs/upstream-api.md section A). Blocking:
@@ -89,8 +90,9 @@ public:
     /// Asks the service about `code` (a token or a whole URL, exactly as scanned and trimmed).
     /// POSTs {"code","site","device"} to baseUrl + "/api/healthcode/v1/verify", retrying
     /// retryable failures within the options' budget, and checks the 200 answer against the
-    /// response schema and for freshness against `nowUnixSeconds` (the kiosk's clock). A
-    /// malformed or stale answer is a failure, never a pass.
+    /// response schema (docs/schemas/healthcode-verify-response.schema.json, built in) and for
+    /// freshness against `nowUnixSeconds` (the kiosk's clock). A malformed or stale answer is a
+    /// failure, never a pass.
     Result<OnlineAnswer, OnlineFailure> check(std::string_view code, std::int64_t nowUnixSeconds);
 
     /// The host (and port) of the service as messages name it.

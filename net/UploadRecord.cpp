@@ -25,14 +25,26 @@ const Product* findProduct(const UploadContext& context, const std::string& code
     return nullptr;
 }
 
+// FHIR forbids empty strings, arrays and objects: a member that would be empty is left out.
+void putText(json& object, const char* name, const std::string& text) {
+    if (!text.empty()) {
+        object[name] = text;
+    }
+}
+
 // FHIR's reaction is a reference to an Observation; inline, the category and time say enough
 // for the registry, with the full record in the reaction event.
 json reactions(const json& facts) {
     json out = json::array();
     for (const json& r : facts.value("reactions", json::array())) {
-        out.push_back({{"date", rfc3339Utc(r.value("onset_at_ms", std::int64_t{0}))},
-                       {"detail", {{"display", r.value("category", std::string())}}},
-                       {"reported", false}});
+        json reaction{{"reported", false}};
+        if (r.contains("onset_at_ms") && r["onset_at_ms"].is_number_integer()) {
+            reaction["date"] = rfc3339Utc(r["onset_at_ms"].get<std::int64_t>());
+        }
+        if (const std::string category = r.value("category", std::string()); !category.empty()) {
+            reaction["detail"] = {{"display", category}};
+        }
+        out.push_back(std::move(reaction));
     }
     return out;
 }
@@ -81,10 +93,21 @@ std::string visitReference(const UploadContext& context, std::int64_t visitId) {
 json fhirImmunization(const UploadRecord& record, const UploadContext& context) {
     const json& f = record.facts;
     const std::string productCode = f.value("product", std::string());
-    json coding{{"system", "urn:vaxkiosk:product"}, {"code", productCode}};
+    json coding{{"system", "urn:vaxkiosk:product"}};
+    putText(coding, "code", productCode);
     if (const Product* product = findProduct(context, productCode)) {
-        coding["display"] = product->name;
+        putText(coding, "display", product->name);
     }
+    json patientId{{"system", "urn:vaxkiosk:person:" + context.siteId}};
+    putText(patientId, "value", f.value("person_ref", std::string()));
+    json patient{{"identifier", patientId}};
+    putText(patient, "display", f.value("masked_id", std::string()));
+    json siteId{{"system", "urn:vaxkiosk:site"}};
+    putText(siteId, "value", context.siteId);
+    json location{{"identifier", siteId}};
+    putText(location, "display", context.siteName);
+    const std::string at = rfc3339Utc(f.value("vaccinated_at_ms", std::int64_t{0}));
+
     json resource{
         {"resourceType", "Immunization"},
         {"identifier", json::array({{{"system", kRecordSystem}, {"value", record.key}}})},
@@ -93,30 +116,32 @@ json fhirImmunization(const UploadRecord& record, const UploadContext& context) 
                                                         std::to_string(record.outboxId)}}})},
         {"status", "completed"},
         {"vaccineCode", {{"coding", json::array({coding})}}},
-        {"patient",
-         {{"identifier",
-           {{"system", "urn:vaxkiosk:person:" + context.siteId},
-            {"value", f.value("person_ref", std::string())}}},
-          {"display", f.value("masked_id", std::string())}}},
-        {"occurrenceDateTime", rfc3339Utc(f.value("vaccinated_at_ms", std::int64_t{0}))},
-        {"recorded", rfc3339Utc(f.value("vaccinated_at_ms", std::int64_t{0}))},
+        {"patient", patient},
+        {"occurrenceDateTime", at},
+        {"recorded", at},
         {"primarySource", true},
-        {"lotNumber", f.value("lot", std::string())},
-        {"location",
-         {{"identifier", {{"system", "urn:vaxkiosk:site"}, {"value", context.siteId}}},
-          {"display", context.siteName}}},
-        {"performer", json::array({{{"actor",
-                                     {{"identifier",
-                                       {{"system", "urn:vaxkiosk:station:" + context.siteId},
-                                        {"value", f.value("station", std::string())}}}}}}})},
-        {"protocolApplied", json::array({{{"doseNumberPositiveInt", f.value("dose_number", 1)}}})},
-        {"note", json::array({{{"text", "trace code " + f.value("trace_code", std::string())}}})},
+        {"location", location},
     };
+    // A 20-digit trace code names no lot, and not every pack prints its expiry.
+    putText(resource, "lotNumber", f.value("lot", std::string()));
     if (f.contains("expiry") && f["expiry"].is_string()) {
-        resource["expirationDate"] = f["expiry"];
+        putText(resource, "expirationDate", f["expiry"].get<std::string>());
     }
-    if (const json r = reactions(f); !r.empty()) {
-        resource["reaction"] = r;
+    if (const std::string station = f.value("station", std::string()); !station.empty()) {
+        resource["performer"] = json::array(
+            {{{"actor",
+               {{"identifier",
+                 {{"system", "urn:vaxkiosk:station:" + context.siteId}, {"value", station}}}}}}});
+    }
+    // positiveInt: a dose number below 1 is no dose number at all.
+    if (const int dose = f.value("dose_number", 1); dose >= 1) {
+        resource["protocolApplied"] = json::array({{{"doseNumberPositiveInt", dose}}});
+    }
+    if (const std::string trace = f.value("trace_code", std::string()); !trace.empty()) {
+        resource["note"] = json::array({{{"text", "trace code " + trace}}});
+    }
+    if (json r = reactions(f); !r.empty()) {
+        resource["reaction"] = std::move(r);
     }
     return resource;
 }

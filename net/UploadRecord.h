@@ -37,7 +37,9 @@ std::string visitReference(const UploadContext& context, std::int64_t visitId);
 /// pseudonymous person reference (never the ID number), vaccineCode, lotNumber,
 /// expirationDate, occurrenceDateTime, performer (the station), location (the site),
 /// protocolApplied.doseNumberPositiveInt, reactions known so far, and the visit-seq extension
-/// the upstream uses to check per-visit order.
+/// the upstream uses to check per-visit order. As FHIR requires, no element is an empty
+/// string, array or object: what the facts lack (a lot, an expiry, reactions, a name) is left
+/// out. Valid against the R4 schema's Immunization (tests/net/FhirSchemaTest.cpp).
 nlohmann::json fhirImmunization(const UploadRecord& record, const UploadContext& context);
 
 /// A FHIR transaction Bundle creating each immunization once (ifNoneExist on its key).

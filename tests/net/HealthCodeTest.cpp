@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -28,9 +29,11 @@
 #include <utility>
 #include <vector>
 
+#include "TestPaths.h"
 #include "net/Base64Url.h"
 #include "net/HealthCodeChecker.h"
 #include "net/HealthCodeService.h"
+#include "net/JsonSchema.h"
 #include "net/Jwks.h"
 #include "net/JwsSigner.h"
 #include "net/ReplayCache.h"
@@ -524,6 +527,40 @@ TEST_F(HealthCodeTest, CraftedAnswersThatBreakTheSchemaAreMalformed) {
     EXPECT_EQ(result.detail.find(kResidentId), std::string::npos) << result.detail;
 }
 
+TEST_F(HealthCodeTest, AMalformedAnswerNamesTheBrokenMemberNotItsValue) {
+    CraftedServer crafted;
+    HealthCodeService service(options(crafted.baseUrl()));
+    const auto with = [&](const char* member, json value) {
+        json body = validAnswer(m_now);
+        body[member] = std::move(value);
+        return body.dump();
+    };
+    json noStatus = validAnswer(m_now);
+    noStatus.erase("status");
+    const std::pair<std::string, std::string> cases[] = {
+        {noStatus.dump(), "\"status\" is missing"},
+        {with("status", "blue"), "\"status\" is not green, yellow or red"},
+        {with("name", json::array({"张"})), "\"name\" is not a string"},
+        {with("name", std::string(kName) + "\n"),
+         "\"name\" is empty, too long or has control characters"},
+        {with("masked_id", std::string(kResidentId)), "\"masked_id\" is not a masked ID number"},
+        {with("updated_at", "2026-11-25T24:00:00Z"),
+         "\"updated_at\" is not an RFC 3339 UTC timestamp"},
+        {with("checked_at", "2026-02-29T07:59:00Z"),
+         "\"checked_at\" is not an RFC 3339 UTC timestamp"},
+        {"[1,2]", "the body is not a JSON object"},
+        {"<html>proxy login</html>", "the body is not JSON"},
+    };
+    for (const auto& [body, problem] : cases) {
+        SCOPED_TRACE(body);
+        crafted.answer(200, body);
+        const auto answer = service.check(kGreen, m_now);
+        ASSERT_FALSE(answer);
+        EXPECT_EQ(answer.error().message,
+                  service.host() + " answered with a malformed health-code status: " + problem);
+    }
+}
+
 TEST_F(HealthCodeTest, OtherAnswersMapToRefusedOrMalformed) {
     CraftedServer crafted;
     HealthCodeService service(options(crafted.baseUrl()));
@@ -802,6 +839,50 @@ TEST_F(HealthCodeTest, MeasuresTheLatencyOfAnOnlineCheck) {
 }
 
 // --- helpers ------------------------------------------------------------------------------
+
+// The contract in docs/ states every rule the kiosk applies to an answer: what the kiosk
+// refuses, the documented schema refuses too (so the service's makers can check against it).
+TEST(HealthCodeParsing, TheDocumentedSchemaStatesWhatTheKioskChecks) {
+    auto schema = JsonSchema::load(std::filesystem::path(test::kSourceDir) / "docs" / "schemas" /
+                                   "healthcode-verify-response.schema.json");
+    ASSERT_TRUE(schema) << schema.error().message;
+    const json good = validAnswer(1'795'593'540);
+    ASSERT_TRUE(schema->validate(good)) << schema->validate(good).error().message;
+    const auto with = [&](const char* member, json value) {
+        json body = good;
+        body[member] = std::move(value);
+        return body;
+    };
+    const std::pair<const char*, json> refused[] = {
+        {"unmasked ID", with("masked_id", std::string(kResidentId))},
+        {"9 digits in a row", with("masked_id", "110105194*******2X")},
+        {"13 digits shown", with("masked_id", "110105**1231002X")},
+        {"a space in the ID", with("masked_id", "1101 **********123X")},
+        {"ID longer than 32", with("masked_id", std::string(32, '*') + "1")},
+        {"control character in the name", with("name", std::string(kName) + "\x07")},
+        {"name longer than 128", with("name", std::string(129, 'x'))},
+        {"status in capitals", with("status", "GREEN")},
+        {"hour 24", with("updated_at", "2026-11-25T24:00:00Z")},
+        {"month 13", with("checked_at", "2026-13-01T07:59:00Z")},
+        {"before 1970", with("updated_at", "1969-12-31T23:59:59Z")},
+        {"an offset", with("updated_at", "2026-11-25T15:59:00+08:00")},
+    };
+    for (const auto& [what, body] : refused) {
+        auto found = schema->violations(body);
+        ASSERT_TRUE(found) << found.error().message;
+        EXPECT_FALSE(found->empty()) << what << ": the documented schema accepts it";
+    }
+
+    // What checking an answer costs, the schema compiled.
+    constexpr int kRounds = 1000;
+    const auto start = Clock::now();
+    for (int i = 0; i < kRounds; ++i) {
+        ASSERT_TRUE(schema->validate(good));
+    }
+    const auto took = std::chrono::duration<double, std::micro>(Clock::now() - start);
+    std::cout << "[ timing   ] one health-code answer against its schema: "
+              << took.count() / kRounds << " us\n";
+}
 
 TEST(HealthCodeParsing, Rfc3339UtcIsParsedStrictly) {
     EXPECT_EQ(parseRfc3339Utc("2026-11-25T07:59:00Z"), 1795593540);
