@@ -123,10 +123,13 @@ const std::string* stringMember(const nlohmann::json& doc, const char* name, std
     return it->get_ptr<const std::string*>();
 }
 
+}  // namespace
+
 // Checks a 200 body against docs/schemas/healthcode-verify-response.schema.json by hand (a
 // schema library for five members is not worth the dependency), then its freshness.
-Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const std::string& host,
-                                                std::int64_t now, std::chrono::seconds maxAge) {
+Result<OnlineAnswer, OnlineFailure> parseHealthCodeAnswer(const std::string& body,
+                                                          const std::string& host, std::int64_t now,
+                                                          std::chrono::seconds maxAge) {
     const auto doc = nlohmann::json::parse(body, nullptr, false);
     if (doc.is_discarded()) {
         return malformed(host, "the body is not JSON");
@@ -189,8 +192,6 @@ Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const s
     answer.checkedAt = *checkedAt;
     return answer;
 }
-
-}  // namespace
 
 std::string_view toString(OnlineFailure::Kind kind) {
     switch (kind) {
@@ -330,7 +331,8 @@ Result<OnlineAnswer, OnlineFailure> HealthCodeService::check(std::string_view co
                 return malformed(m_host,
                                  "HTTP " + std::to_string(sent->status) + " instead of 200");
             }
-            auto answer = parseAnswer(sent->body, m_host, nowUnixSeconds, m_options.maxStatusAge);
+            auto answer =
+                parseHealthCodeAnswer(sent->body, m_host, nowUnixSeconds, m_options.maxStatusAge);
             if (answer) {
                 answer->elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
             }
