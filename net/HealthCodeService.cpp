@@ -151,9 +151,12 @@ std::string problemOf(const std::vector<SchemaViolation>& violations) {
     return describeViolations(violations);
 }
 
-// Checks a 200 body against the response schema, then its freshness.
-Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const std::string& host,
-                                                std::int64_t now, std::chrono::seconds maxAge) {
+}  // namespace
+
+// Checks a 200 body against the response schema (embedded by the build), then its freshness.
+Result<OnlineAnswer, OnlineFailure> parseHealthCodeAnswer(const std::string& body,
+                                                          const std::string& host, std::int64_t now,
+                                                          std::chrono::seconds maxAge) {
     const auto doc = nlohmann::json::parse(body, nullptr, false);
     if (doc.is_discarded()) {
         return malformed(host, "the body is not JSON");
@@ -207,8 +210,6 @@ Result<OnlineAnswer, OnlineFailure> parseAnswer(const std::string& body, const s
     answer.checkedAt = *checkedAt;
     return answer;
 }
-
-}  // namespace
 
 std::string_view toString(OnlineFailure::Kind kind) {
     switch (kind) {
@@ -332,7 +333,8 @@ Result<OnlineAnswer, OnlineFailure> HealthCodeService::check(std::string_view co
                 return malformed(m_host,
                                  "HTTP " + std::to_string(sent->status) + " instead of 200");
             }
-            auto answer = parseAnswer(sent->body, m_host, nowUnixSeconds, m_options.maxStatusAge);
+            auto answer =
+                parseHealthCodeAnswer(sent->body, m_host, nowUnixSeconds, m_options.maxStatusAge);
             if (answer) {
                 answer->elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
             }

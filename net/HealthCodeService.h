@@ -80,6 +80,18 @@ std::optional<std::int64_t> parseRfc3339Utc(std::string_view text);
 /// digits).
 bool isMaskedId(std::string_view maskedId);
 
+/// Reads the body of a 200 answer of the verify endpoint (docs/upstream-api.md section A): a
+/// JSON object with "status" (green, yellow or red), "name" (masked, 1..128 bytes, no control
+/// characters), "masked_id" (see isMaskedId), "updated_at" and "checked_at" (see
+/// parseRfc3339Utc). Malformed when it breaks that schema; Stale when updated_at is more than
+/// `maxStatusAge` before `nowUnixSeconds` (the kiosk's clock) or more than 5 min after it.
+/// `host` names the service in messages; the body itself is never quoted. Pure: what check()
+/// does with a 200 answer, without the HTTP around it (elapsed is left 0).
+Result<OnlineAnswer, OnlineFailure> parseHealthCodeAnswer(const std::string& body,
+                                                          const std::string& host,
+                                                          std::int64_t nowUnixSeconds,
+                                                          std::chrono::seconds maxStatusAge);
+
 /// The client of the online health-code service (docs/upstream-api.md section A). Blocking:
 /// call check() from a worker thread, one at a time (the object owns one HttpClient).
 class HealthCodeService {

@@ -1,5 +1,7 @@
 #include "vision/KeyDecoder.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace vax {
@@ -128,9 +130,14 @@ char controlFor(unsigned short code) {
     }
 }
 
+// A recorded or damaged stream may hold any timestamp. Clamped like this, the sum and the
+// difference of two results stay far from overflow; real timestamps are well inside.
 std::int64_t microsOf(const input_event& event) {
-    return std::int64_t(event.input_event_sec) * kMicrosPerSecond +
-           std::int64_t(event.input_event_usec);
+    constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max() / 4;
+    const std::int64_t seconds = std::clamp<std::int64_t>(
+        event.input_event_sec, -kLimit / kMicrosPerSecond, kLimit / kMicrosPerSecond);
+    const std::int64_t micros = std::clamp<std::int64_t>(event.input_event_usec, -kLimit, kLimit);
+    return seconds * kMicrosPerSecond + micros;
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "vision/SerialScanner.h"
 
-#include "core/Utf8.h"
 #include "sys/RawSerial.h"
 
 #include <fcntl.h>
@@ -17,20 +16,11 @@
 
 namespace vax {
 
-namespace {
-
-// True for well-formed UTF-8 without NUL: line noise at a wrong baud rate shows up as bytes
-// that break UTF-8, and a NUL would cut the text short in C APIs further on.
-bool isCleanUtf8(std::string_view text) {
-    return text.find('\0') == std::string_view::npos && utf8::isValid(text);
-}
-
-}  // namespace
-
 SerialScanner::SerialScanner(SerialScannerOptions options, CodeCallback onCode,
                              StateCallback onState)
     : m_options(std::move(options)),
       m_onCode(std::move(onCode)),
+      m_lines(m_options.terminators, m_options.maxLength),
       m_loop(m_options.path, *this, m_options.retry, std::move(onState)) {}
 
 SerialScanner::~SerialScanner() {
@@ -87,8 +77,7 @@ Result<UniqueFd, DeviceFault> SerialScanner::openDevice() {
         return faultFromErrno(errno, "cannot configure " + path);
     }
 
-    m_line.clear();
-    m_discarding = false;
+    m_lines.reset();
     return fd;
 }
 
@@ -108,7 +97,7 @@ std::optional<DeviceFault> SerialScanner::readAvailable(int fd) {
     }
     m_lastByte = std::chrono::steady_clock::now();
     for (ssize_t i = 0; i < got; ++i) {
-        takeByte(bytes[std::size_t(i)]);
+        emit(m_lines.take(bytes[std::size_t(i)]));
     }
     publishStats();
     return std::nullopt;
@@ -116,7 +105,7 @@ std::optional<DeviceFault> SerialScanner::readAvailable(int fd) {
 
 // runs on the reader thread
 std::optional<std::chrono::milliseconds> SerialScanner::idleIn() {
-    if (!m_options.emitOnIdle || (m_line.empty() && !m_discarding)) {
+    if (!m_options.emitOnIdle || !m_lines.midLine()) {
         return std::nullopt;
     }
     const auto left = std::chrono::ceil<std::chrono::milliseconds>(
@@ -127,56 +116,25 @@ std::optional<std::chrono::milliseconds> SerialScanner::idleIn() {
 // runs on the reader thread
 void SerialScanner::idle() {
     if (std::chrono::steady_clock::now() - m_lastByte >= m_options.idleTimeout) {
-        endLine(true);
+        emit(m_lines.endByIdle());
         publishStats();
     }
 }
 
-void SerialScanner::takeByte(char byte) {
-    if (m_options.terminators.find(byte) != std::string::npos) {
-        endLine(false);
+void SerialScanner::emit(std::optional<std::string> code) {
+    if (!code) {
         return;
-    }
-    if (m_discarding) {
-        return;
-    }
-    if (m_line.size() >= m_options.maxLength) {
-        // Swallow the rest up to the terminator: emitting the tail would be worse.
-        ++m_counts.overlong;
-        m_line.clear();
-        m_discarding = true;
-        return;
-    }
-    m_line.push_back(byte);
-}
-
-void SerialScanner::endLine(bool byIdle) {
-    if (m_discarding) {
-        m_discarding = false;  // the overlong line ends here; the next one is good again
-        return;
-    }
-    if (m_line.empty()) {
-        return;
-    }
-    std::string text = std::exchange(m_line, std::string());
-    if (!isCleanUtf8(text)) {
-        ++m_counts.malformed;
-        return;
-    }
-    ++m_counts.codes;
-    if (byIdle) {
-        ++m_counts.idleEmits;
     }
     publishStats();  // before the callback, so that it sees counters that include this code
     if (m_onCode) {
-        m_onCode(ScannedCode{std::move(text), "serial", m_options.path,
+        m_onCode(ScannedCode{std::move(*code), "serial", m_options.path,
                              std::chrono::steady_clock::now()});
     }
 }
 
 void SerialScanner::publishStats() {
     std::lock_guard lock(m_statsMutex);
-    m_stats = m_counts;
+    m_stats = m_lines.stats();
 }
 
 }  // namespace vax

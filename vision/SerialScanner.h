@@ -8,6 +8,7 @@
 
 #include "core/Result.h"
 #include "vision/DeviceLoop.h"
+#include "vision/SerialLineAssembler.h"
 
 namespace vax {
 
@@ -26,14 +27,6 @@ struct SerialScannerOptions {
     bool emitOnIdle = true;
     std::chrono::milliseconds idleTimeout{200};
     RetryOptions retry;
-};
-
-/// What SerialScanner skipped, for diagnostics.
-struct SerialScannerStats {
-    std::uint64_t codes = 0;      ///< codes emitted
-    std::uint64_t idleEmits = 0;  ///< of which ended by the idle timeout, not a terminator
-    std::uint64_t overlong = 0;   ///< lines discarded for exceeding maxLength
-    std::uint64_t malformed = 0;  ///< lines discarded as not UTF-8 or holding NUL bytes
 };
 
 /// A barcode scanner in serial mode (USB CDC-ACM or a USB-serial adapter), read on a reader
@@ -68,21 +61,18 @@ private:
     std::optional<std::chrono::milliseconds> idleIn() override;
     void idle() override;
 
-    void takeByte(char byte);
-    void endLine(bool byIdle);
+    void emit(std::optional<std::string> code);
     void publishStats();
 
     const SerialScannerOptions m_options;
     const CodeCallback m_onCode;
 
     // Reader thread only.
-    std::string m_line;
-    bool m_discarding = false;  // swallowing the rest of an overlong line
+    SerialLineAssembler m_lines;
     std::chrono::steady_clock::time_point m_lastByte;
-    SerialScannerStats m_counts;
 
     mutable std::mutex m_statsMutex;
-    SerialScannerStats m_stats;  // copy of m_counts for other threads
+    SerialScannerStats m_stats;  // copy of m_lines.stats() for other threads
 
     DeviceLoop m_loop;  // last: its thread is joined before the members above go away
 };

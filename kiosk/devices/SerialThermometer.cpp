@@ -10,9 +10,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <climits>
-#include <cmath>
 #include <utility>
 
 #include "devices/FdIo.h"
@@ -25,15 +23,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// What a body thermometer can plausibly report; anything else is line noise that happened
-// to match the format.
-constexpr double kMinCelsius = -50;
-constexpr double kMaxCelsius = 150;
-// How much of a bad line a fault message quotes.
-constexpr std::size_t kQuoteLength = 40;
-// std::regex matches recursively, so the line length must stay bounded.
-constexpr std::size_t kLongestLineLimit = 65536;
-
 // Errors after which the port is gone rather than broken: unplugged, or the node removed.
 bool isLossError(int error) {
     return error == EIO || error == ENODEV || error == ENXIO || error == ENOENT ||
@@ -45,18 +34,6 @@ SensorFault faultFromErrno(int error, const std::string& what) {
                        what + ": " + fdio::errorText(error)};
 }
 
-// The start of a bad line for a message: control bytes and non-ASCII (line noise at a wrong
-// baud rate) would garble logs, so they show as '?'.
-std::string quote(std::string_view line) {
-    std::string text(line.substr(0, kQuoteLength));
-    for (char& c : text) {
-        if (c < 0x20 || c > 0x7e) {
-            c = '?';
-        }
-    }
-    return text;
-}
-
 std::string millisText(milliseconds ms) {
     return std::to_string(ms.count()) + " ms";
 }
@@ -66,30 +43,7 @@ int pollMillis(Clock::time_point deadline) {
     return int(std::clamp<milliseconds::rep>(left, 0, INT_MAX));
 }
 
-Result<std::regex> compileFormat(const std::string& pattern, const char* option) {
-    std::regex regex;
-    try {
-        regex.assign(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-        return Error{std::string("serial thermometer: ") + option + " \"" + pattern +
-                     "\" is not a valid regular expression (" + e.what() + ")"};
-    }
-    if (regex.mark_count() != 1) {
-        return Error{std::string("serial thermometer: ") + option + " \"" + pattern + "\" has " +
-                     std::to_string(regex.mark_count()) +
-                     " capture groups; it needs exactly one, around the temperature "
-                     "(use (?:...) for other groups)"};
-    }
-    return regex;
-}
-
 }  // namespace
-
-// The outcome of the lines seen during one read().
-struct SerialThermometer::LineScan {
-    std::optional<ThermometerSample> newest;  // the last line that gave a reading
-    std::optional<std::string> garbage;       // why the last bad line was bad
-};
 
 Result<std::unique_ptr<SerialThermometer>> SerialThermometer::create(
     SerialThermometerOptions options) {
@@ -100,35 +54,22 @@ Result<std::unique_ptr<SerialThermometer>> SerialThermometer::create(
         return Error{"serial thermometer: baud " + std::to_string(options.baud) +
                      " is not a rate the serial port supports (e.g. 9600, 19200, 115200)"};
     }
-    if (options.maxLineLength == 0 || options.maxLineLength > kLongestLineLimit) {
-        return Error{"serial thermometer: maxLineLength must be 1.." +
-                     std::to_string(kLongestLineLimit)};
-    }
     if (options.reopenInitial.count() <= 0 || options.reopenMax < options.reopenInitial) {
         return Error{
             "serial thermometer: reopenInitial must be positive and reopenMax at least as long"};
     }
-    Result<std::regex> line = compileFormat(options.lineFormat, "lineFormat");
-    if (!line) {
-        return std::move(line).error();
-    }
-    std::optional<std::regex> ambient;
-    if (!options.ambientFormat.empty()) {
-        Result<std::regex> compiled = compileFormat(options.ambientFormat, "ambientFormat");
-        if (!compiled) {
-            return std::move(compiled).error();
-        }
-        ambient = std::move(*compiled);
+    Result<ThermometerLineParser> lines = ThermometerLineParser::create(
+        options.lineFormat, options.ambientFormat, options.unit, options.maxLineLength);
+    if (!lines) {
+        return std::move(lines).error();
     }
     return std::unique_ptr<SerialThermometer>(
-        new SerialThermometer(std::move(options), std::move(*line), std::move(ambient)));
+        new SerialThermometer(std::move(options), std::move(*lines)));
 }
 
-SerialThermometer::SerialThermometer(SerialThermometerOptions options, std::regex line,
-                                     std::optional<std::regex> ambient)
+SerialThermometer::SerialThermometer(SerialThermometerOptions options, ThermometerLineParser lines)
     : m_options(std::move(options)),
-      m_lineFormat(std::move(line)),
-      m_ambientFormat(std::move(ambient)),
+      m_lines(std::move(lines)),
       m_backoff(m_options.reopenInitial, m_options.reopenMax) {}
 
 SerialThermometer::~SerialThermometer() {
@@ -181,19 +122,18 @@ Result<ThermometerSample, SensorFault> SerialThermometer::read(milliseconds time
 
     if (!m_options.pollCommand.empty()) {
         // An answer to an earlier request that came too late would pass for this one.
-        LineScan stale;
+        ThermometerLineScan stale;
         if (std::optional<SensorFault> fault = drain(stale, false)) {
             return lose(std::move(*fault));
         }
-        m_partial.clear();
-        m_discarding = false;
+        m_lines.reset();
         if (std::optional<SensorFault> fault = writePollCommand(deadline)) {
             return fault->kind == SensorFault::Kind::Silent ? fail(std::move(*fault))
                                                             : lose(std::move(*fault));
         }
     }
 
-    LineScan scan;
+    ThermometerLineScan scan;
     bool hungUp = false;
     for (;;) {
         // Everything already buffered first: a streaming sensor's older lines are stale, so
@@ -255,8 +195,7 @@ std::optional<SensorFault> SerialThermometer::openPort() {
 
     m_fd = std::move(fd);
     m_device = info.st_rdev;
-    m_partial.clear();
-    m_discarding = false;
+    m_lines.reset();
     return std::nullopt;
 }
 
@@ -267,8 +206,7 @@ void SerialThermometer::closePort() {
         ::ioctl(m_fd.get(), TIOCNXCL);
     }
     m_fd.reset();
-    m_partial.clear();
-    m_discarding = false;
+    m_lines.reset();
 }
 
 SerialThermometer::PathCheck SerialThermometer::checkPath() const {
@@ -280,12 +218,12 @@ SerialThermometer::PathCheck SerialThermometer::checkPath() const {
     return info.st_rdev == m_device ? PathCheck::Same : PathCheck::Changed;
 }
 
-std::optional<SensorFault> SerialThermometer::drain(LineScan& scan, bool hungUp) {
+std::optional<SensorFault> SerialThermometer::drain(ThermometerLineScan& scan, bool hungUp) {
     std::array<char, 1024> bytes;
     for (;;) {
         const ssize_t got = ::read(m_fd.get(), bytes.data(), bytes.size());
         if (got > 0) {
-            takeBytes(std::string_view(bytes.data(), std::size_t(got)), scan);
+            m_lines.take(std::string_view(bytes.data(), std::size_t(got)), scan);
             continue;
         }
         if (got == 0) {
@@ -334,84 +272,6 @@ std::optional<SensorFault> SerialThermometer::writePollCommand(Clock::time_point
                               "cannot send the poll command to " + m_options.path);
     }
     return std::nullopt;
-}
-
-void SerialThermometer::takeBytes(std::string_view bytes, LineScan& scan) {
-    for (const char byte : bytes) {
-        if (byte == '\n') {
-            if (m_discarding) {
-                m_discarding = false;  // the overlong line ends here; the next one counts
-                continue;
-            }
-            std::string_view line = m_partial;
-            if (!line.empty() && line.back() == '\r') {
-                line.remove_suffix(1);
-            }
-            judgeLine(line, scan);
-            m_partial.clear();
-            continue;
-        }
-        if (m_discarding) {
-            continue;
-        }
-        m_partial.push_back(byte);
-        // One byte of slack for the '\r' of a CRLF; judgeLine() checks the exact length.
-        if (m_partial.size() > m_options.maxLineLength + 1) {
-            scan.garbage = "line longer than " + std::to_string(m_options.maxLineLength) +
-                           " bytes discarded: " + quote(m_partial);
-            m_partial.clear();
-            m_discarding = true;
-        }
-    }
-}
-
-void SerialThermometer::judgeLine(std::string_view line, LineScan& scan) const {
-    if (line.empty()) {
-        return;  // blank lines between readings carry nothing, good or bad
-    }
-    if (line.size() > m_options.maxLineLength) {
-        scan.garbage = "line longer than " + std::to_string(m_options.maxLineLength) +
-                       " bytes discarded: " + quote(line);
-        return;
-    }
-    std::match_results<std::string_view::const_iterator> match;
-    if (!std::regex_search(line.begin(), line.end(), match, m_lineFormat) || !match[1].matched) {
-        scan.garbage = "line did not match " + m_options.lineFormat + ": " + quote(line);
-        return;
-    }
-    Result<double> object = celsiusFrom(std::string_view(match[1].first, match[1].second));
-    if (!object) {
-        scan.garbage = object.error().message + " in line: " + quote(line);
-        return;
-    }
-    ThermometerSample sample;
-    sample.objectC = *object;
-    if (m_ambientFormat && std::regex_search(line.begin(), line.end(), match, *m_ambientFormat) &&
-        match[1].matched) {
-        Result<double> ambient = celsiusFrom(std::string_view(match[1].first, match[1].second));
-        if (!ambient) {
-            scan.garbage = "ambient " + ambient.error().message + " in line: " + quote(line);
-            return;
-        }
-        sample.ambientC = *ambient;
-    }
-    scan.newest = sample;
-}
-
-Result<double> SerialThermometer::celsiusFrom(std::string_view text) const {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-        return Error{"value \"" + quote(text) + "\" is not a number"};
-    }
-    if (m_options.unit == TemperatureUnit::Fahrenheit) {
-        value = (value - 32.0) * 5.0 / 9.0;
-    }
-    if (value < kMinCelsius || value > kMaxCelsius) {
-        const char* unit = m_options.unit == TemperatureUnit::Fahrenheit ? " F" : " C";
-        return Error{"value " + quote(text) + unit + " is outside -50..150 C"};
-    }
-    return value;
 }
 
 Result<ThermometerSample, SensorFault> SerialThermometer::lose(SensorFault fault) {

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 
@@ -14,15 +13,10 @@
 #include "core/Result.h"
 #include "devices/ReopenBackoff.h"
 #include "devices/Thermometer.h"
+#include "devices/ThermometerLineParser.h"
 #include "sys/UniqueFd.h"
 
 namespace vax {
-
-/// The unit a thermometer sends its values in.
-enum class TemperatureUnit {
-    Celsius,
-    Fahrenheit,
-};
 
 /// Settings for SerialThermometer.
 struct SerialThermometerOptions {
@@ -77,33 +71,25 @@ public:
     const SerialThermometerOptions& options() const { return m_options; }
 
 private:
-    struct LineScan;
     enum class PathCheck { Same, Gone, Changed };
 
-    SerialThermometer(SerialThermometerOptions options, std::regex line,
-                      std::optional<std::regex> ambient);
+    SerialThermometer(SerialThermometerOptions options, ThermometerLineParser lines);
 
     std::optional<SensorFault> openPort();
     void closePort();
     PathCheck checkPath() const;
-    std::optional<SensorFault> drain(LineScan& scan, bool hungUp);
+    std::optional<SensorFault> drain(ThermometerLineScan& scan, bool hungUp);
     std::optional<SensorFault> writePollCommand(std::chrono::steady_clock::time_point deadline);
-    void takeBytes(std::string_view bytes, LineScan& scan);
-    void judgeLine(std::string_view line, LineScan& scan) const;
-    Result<double> celsiusFrom(std::string_view text) const;
 
     Result<ThermometerSample, SensorFault> lose(SensorFault fault);
     Result<ThermometerSample, SensorFault> fail(SensorFault fault);
     Result<ThermometerSample, SensorFault> succeed(ThermometerSample sample);
 
     const SerialThermometerOptions m_options;
-    const std::regex m_lineFormat;
-    const std::optional<std::regex> m_ambientFormat;
+    ThermometerLineParser m_lines;  // the bytes read so far, split and judged
 
     UniqueFd m_fd;
-    dev_t m_device = 0;         // the open port's device number, to notice a replug under the path
-    std::string m_partial;      // bytes of a line whose end has not come yet
-    bool m_discarding = false;  // swallowing the rest of an overlong line
+    dev_t m_device = 0;  // the open port's device number, to notice a replug under the path
     ReopenBackoff m_backoff;
     std::optional<SensorFault> m_lost;  // why the port is closed, repeated while backing off
     DeviceHealth m_health;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -351,6 +352,24 @@ TEST(KeyDecoderTest, KernelOverrunDiscardsTheCodeInProgress) {
     KeyDecoder decoder;
     EXPECT_EQ(decodeAll(decoder, s.events()), std::vector<std::string>{"67"});  // not "%"
     EXPECT_EQ(decoder.stats().dropped, 1u);
+}
+
+// Found by hid_keys_fuzz: seconds * 1e6 overflowed for timestamps near the ends of the range.
+TEST(KeyDecoderTest, ExtremeTimestampsAreAPauseNotAnOverflow) {
+    const auto at = [](long sec, unsigned short key) {
+        input_event ev{};
+        ev.input_event_sec = static_cast<decltype(ev.input_event_sec)>(sec);
+        ev.type = EV_KEY;
+        ev.code = key;
+        ev.value = 1;
+        return ev;
+    };
+    const std::vector<input_event> events = {at(std::numeric_limits<long>::min(), KEY_A),
+                                             at(std::numeric_limits<long>::max(), KEY_B),
+                                             at(std::numeric_limits<long>::max(), KEY_ENTER)};
+    KeyDecoder decoder;
+    EXPECT_EQ(decodeAll(decoder, events), std::vector<std::string>{"b"});
+    EXPECT_EQ(decoder.stats().timedOut, 1u);  // "a", an age before "b"
 }
 
 TEST(KeyDecoderTest, ResetForgetsPartialCodeAndModifiers) {
