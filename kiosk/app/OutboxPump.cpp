@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "SlotGuard.h"
 #include "net/HttpClient.h"
 #include "net/OutboxDrain.h"
 #include "net/RecordUploader.h"
@@ -71,6 +72,17 @@ void OutboxPump::drainSoon() {
 }
 
 void OutboxPump::drainNow() {
+    // A throw (a library that should have answered with an error) must not end the pump's
+    // thread: the strip shows it as the outbox's message and the next tick drains again.
+    runGuarded(
+        "drainNow", [&] { drainUnguarded(); },
+        [&](const QString& why) {
+            m_status.message = why;
+            Q_EMIT statusChanged(m_status);
+        });
+}
+
+void OutboxPump::drainUnguarded() {
     if (m_soon) {
         m_soon->stop();
     }

@@ -82,6 +82,7 @@ Q_SIGNALS:
     void drained(qint64 delivered);
 
 private:
+    void drainUnguarded();
     bool probe();  // GET /healthz of the records service
 
     KioskConfig m_config;
