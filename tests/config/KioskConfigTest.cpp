@@ -824,6 +824,16 @@ TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {
     EXPECT_EQ(unclosed.rfind("k.toml:4:", 0), 0u) << unclosed;
 }
 
+// Found by kiosk_config_fuzz: Debian's toml++ asserted (and aborted a Debug or Debian-built
+// kiosk) on these table headers; they are parse errors like any other.
+TEST(KioskConfigTest, MalformedTableHeadersAreErrorsNotAborts) {
+    for (const std::string header : {"[;", "[[[", "[;s-CY-001\"\nnaite]", "[ ;]", "[[;]]"}) {
+        SCOPED_TRACE(header);
+        const std::string message = errorOf(kSite + header + "\n");
+        EXPECT_EQ(message.rfind("k.toml:4:", 0), 0u) << message;
+    }
+}
+
 TEST_F(KioskConfigFileTest, MissingFile) {
     const fs::path path = m_dir / "absent.toml";
     const auto result = loadKioskConfig(path);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "FuzzRequire.h"
 #include "net/HealthCodeService.h"
 
 namespace {
@@ -17,11 +18,7 @@ constexpr std::int64_t kNow = 1'790'000'000;  // a fixed kiosk clock, so runs re
 constexpr std::chrono::seconds kMaxAge{std::chrono::hours{24}};
 constexpr std::int64_t kLatestTimestamp = 253402300800;  // 10000-01-01T00:00:00Z
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 void checkTimestamp(std::string_view text) {
     if (const auto seconds = parseRfc3339Utc(text)) {

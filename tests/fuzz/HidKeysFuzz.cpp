@@ -9,17 +9,13 @@
 #include <cstring>
 #include <string>
 
+#include "FuzzRequire.h"
 #include "vision/KeyDecoder.h"
 
 namespace {
 
 using namespace vax;
-
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 }  // namespace
 

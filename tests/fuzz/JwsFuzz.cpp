@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "FuzzRequire.h"
 #include "net/Base64Url.h"
 #include "net/Jwks.h"
 #include "net/Jws.h"
@@ -25,11 +26,7 @@ using namespace vax;
 
 constexpr std::int64_t kNow = 1'790'000'000;  // a fixed kiosk clock, so runs repeat
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 // Keys made once per process: nothing secret is committed, and signed inputs are built at run
 // time ('S'), so a saved input reproduces in any process.

@@ -5,17 +5,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "FuzzRequire.h"
 #include "config/KioskConfig.h"
 
 namespace {
 
 using namespace vax;
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 bool within(double value, double low, double high) {
     return value >= low && value <= high;

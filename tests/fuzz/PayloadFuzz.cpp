@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "FuzzRequire.h"
 #include "core/CivilDate.h"
 #include "core/Gs1.h"
 #include "core/Payload.h"
@@ -28,11 +29,7 @@ const PayloadRules& fuzzRules() {
     return rules;
 }
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 bool isDigits(std::string_view text) {
     for (char c : text) {

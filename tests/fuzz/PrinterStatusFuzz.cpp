@@ -6,17 +6,13 @@
 #include <span>
 #include <string>
 
+#include "FuzzRequire.h"
 #include "devices/PrinterStatus.h"
 
 namespace {
 
 using namespace vax;
-
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "FuzzRequire.h"
 #include "core/Utf8.h"
 #include "vision/SerialLineAssembler.h"
 
@@ -15,11 +16,7 @@ using namespace vax;
 
 constexpr std::size_t kMaxLength = 48;  // short, so that overlong lines are reached
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "FuzzRequire.h"
 #include "core/Base45.h"
 #include "core/SignedCode.h"
 
@@ -14,11 +15,7 @@ namespace {
 
 using namespace vax;
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 void checkParse(std::string_view text) {
     const auto parsed = parseSignedCode(text);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "FuzzRequire.h"
 #include "devices/ThermometerLineParser.h"
 
 namespace {
@@ -14,11 +15,7 @@ using namespace vax;
 
 constexpr std::size_t kMaxLineLength = 64;  // short, so that overlong lines are reached
 
-void require(bool condition) {
-    if (!condition) {
-        __builtin_trap();
-    }
-}
+using fuzz::require;
 
 // The formats of the example config and of a sensor that also sends its own temperature.
 ThermometerLineParser makeParser(bool withAmbient, TemperatureUnit unit) {
