@@ -326,7 +326,7 @@
         <translation>Not sure</translation>
     </message>
     <message>
-        <location filename="../QuestionScreen.qml" line="70"/>
+        <location filename="../QuestionScreen.qml" line="73"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -710,27 +710,27 @@
         <translation>✕ The console is not ready yet. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="107"/>
+        <location filename="../StaffLogin.qml" line="108"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="108"/>
+        <location filename="../StaffLogin.qml" line="109"/>
         <source>Choose your name first.</source>
         <translation>Choose your name first.</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="109"/>
+        <location filename="../StaffLogin.qml" line="110"/>
         <source>Type your PIN.</source>
         <translation>Type your PIN.</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="119"/>
+        <location filename="../StaffLogin.qml" line="120"/>
         <source>Demo: the PIN is %1</source>
         <translation>Demo: the PIN is %1</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="137"/>
+        <location filename="../StaffLogin.qml" line="138"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <location filename="../StatusStrip.qml" line="68"/>
-        <location filename="../StatusStrip.qml" line="136"/>
+        <location filename="../StatusStrip.qml" line="140"/>
         <source>None</source>
         <translation>None</translation>
     </message>
@@ -1404,67 +1404,67 @@
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="102"/>
+        <location filename="../StatusStrip.qml" line="106"/>
         <source>%1 refused</source>
         <translation>%1 refused</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="103"/>
+        <location filename="../StatusStrip.qml" line="104"/>
         <source>%1 refused, %2 waiting</source>
         <translation>%1 refused, %2 waiting</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="103"/>
+        <location filename="../StatusStrip.qml" line="107"/>
         <source>%1 waiting</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="104"/>
+        <location filename="../StatusStrip.qml" line="108"/>
         <source>All sent</source>
         <translation>All sent</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="108"/>
+        <location filename="../StatusStrip.qml" line="112"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="114"/>
+        <location filename="../StatusStrip.qml" line="118"/>
         <source>Thermometer</source>
         <translation>Thermometer</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="120"/>
+        <location filename="../StatusStrip.qml" line="124"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="126"/>
+        <location filename="../StatusStrip.qml" line="130"/>
         <source>Clock</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="128"/>
+        <location filename="../StatusStrip.qml" line="132"/>
         <source>Synced</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="128"/>
+        <location filename="../StatusStrip.qml" line="132"/>
         <source>Not synced</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="132"/>
+        <location filename="../StatusStrip.qml" line="136"/>
         <source>Trust list</source>
         <translation>Trust list</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="137"/>
+        <location filename="../StatusStrip.qml" line="141"/>
         <source>%1 h old</source>
         <translation>%1 h old</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="138"/>
+        <location filename="../StatusStrip.qml" line="142"/>
         <source>%1 days old</source>
         <translation>%1 days old</translation>
     </message>

@@ -326,7 +326,7 @@
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../QuestionScreen.qml" line="70"/>
+        <location filename="../QuestionScreen.qml" line="73"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
@@ -708,27 +708,27 @@
         <translation>✕ 控制台尚未就绪，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="107"/>
+        <location filename="../StaffLogin.qml" line="108"/>
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="108"/>
+        <location filename="../StaffLogin.qml" line="109"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="109"/>
+        <location filename="../StaffLogin.qml" line="110"/>
         <source>Type your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="119"/>
+        <location filename="../StaffLogin.qml" line="120"/>
         <source>Demo: the PIN is %1</source>
         <translation>演示：密码为 %1</translation>
     </message>
     <message>
-        <location filename="../StaffLogin.qml" line="137"/>
+        <location filename="../StaffLogin.qml" line="138"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -1364,7 +1364,7 @@
     </message>
     <message>
         <location filename="../StatusStrip.qml" line="68"/>
-        <location filename="../StatusStrip.qml" line="136"/>
+        <location filename="../StatusStrip.qml" line="140"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -1400,67 +1400,67 @@
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="102"/>
+        <location filename="../StatusStrip.qml" line="106"/>
         <source>%1 refused</source>
         <translation>%1 条被拒</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="103"/>
+        <location filename="../StatusStrip.qml" line="104"/>
         <source>%1 refused, %2 waiting</source>
         <translation>%1 条被拒，%2 条待传</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="103"/>
+        <location filename="../StatusStrip.qml" line="107"/>
         <source>%1 waiting</source>
         <translation>%1 条待传</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="104"/>
+        <location filename="../StatusStrip.qml" line="108"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="108"/>
+        <location filename="../StatusStrip.qml" line="112"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="114"/>
+        <location filename="../StatusStrip.qml" line="118"/>
         <source>Thermometer</source>
         <translation>测温仪</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="120"/>
+        <location filename="../StatusStrip.qml" line="124"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="126"/>
+        <location filename="../StatusStrip.qml" line="130"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="128"/>
+        <location filename="../StatusStrip.qml" line="132"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="128"/>
+        <location filename="../StatusStrip.qml" line="132"/>
         <source>Not synced</source>
         <translation>未同步</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="132"/>
+        <location filename="../StatusStrip.qml" line="136"/>
         <source>Trust list</source>
         <translation>信任列表</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="137"/>
+        <location filename="../StatusStrip.qml" line="141"/>
         <source>%1 h old</source>
         <translation>%1 小时前更新</translation>
     </message>
     <message>
-        <location filename="../StatusStrip.qml" line="138"/>
+        <location filename="../StatusStrip.qml" line="142"/>
         <source>%1 days old</source>
         <translation>%1 天前更新</translation>
     </message>
