@@ -18,6 +18,21 @@ namespace vax::app {
 
 namespace {
 
+// Where a visit given back stands for the resident now: its stage, not the entry's first
+// decision, which staff may have changed since (reinstated a deferral, deferred a review).
+Outcome standing(const VisitState& visit) {
+    switch (visit.stage) {
+        case Stage::Waiting:
+        case Stage::Called:
+        case Stage::Registered:
+            return Outcome::Proceed;
+        case Stage::Deferred:
+            return Outcome::Defer;
+        default:
+            return Outcome::StaffReview;
+    }
+}
+
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
@@ -209,7 +224,7 @@ void EntryWorker::checkInUnguarded(quint64 session, const CheckInRequest& reques
         return;
     }
     const VisitState& visit = recorded->visit;
-    out.outcome = qs(std::string(toString(visit.decision)));
+    out.outcome = qs(std::string(toString(visit.returned ? standing(visit) : visit.decision)));
     out.visitId = visit.visitId;
     out.returned = visit.returned;
     out.peopleAhead = visit.peopleAhead.value_or(-1);

@@ -14,6 +14,8 @@
 #include "EntryWorker.h"
 #include "KioskDemo.h"
 #include "config/KioskConfig.h"
+#include "core/Questionnaire.h"
+#include "store/Journal.h"
 
 namespace vax::app {
 namespace {
@@ -37,6 +39,7 @@ public:
     explicit WorkerRun(std::unique_ptr<Thermometer> thermometer = nullptr) {
         auto demo = KioskDemo::prepare(m_folder.path().toStdString());
         EXPECT_TRUE(demo) << demo.error().message;
+        m_databasePath = demo->databasePath();
         auto config = loadKioskConfig(demo->configPath());
         EXPECT_TRUE(config) << config.error().message;
         m_worker = new EntryWorker(std::move(config).value(), demo->databasePath());
@@ -49,6 +52,10 @@ public:
                          [this](const QString& error) { m_openError = error; });
         QObject::connect(m_worker, &EntryBackend::measurementTaken, &m_context,
                          [this](quint64 session) { m_measured.append(session); });
+        QObject::connect(m_worker, &EntryBackend::checkedIn, &m_context,
+                         [this](quint64 session, const CheckInResult& result) {
+                             m_checkedIn.append(std::make_pair(session, result));
+                         });
         QObject::connect(m_worker, &EntryBackend::temperatureFinished, &m_context,
                          [this](quint64 session, const TemperatureResult& result) {
                              m_finished.append(std::make_pair(session, result));
@@ -90,6 +97,36 @@ public:
         }
         return *found();
     }
+    // The demo resident checks in with `celsius`, a green code and every answer "no"; the
+    // worker's answer, waited for.
+    std::optional<CheckInResult> checkIn(quint64 session, double celsius) {
+        CheckInRequest request;
+        request.idText = QStringLiteral("110105198503121234");
+        request.healthCode = int(HealthCodeStatus::Green);
+        request.healthSource = QStringLiteral("service");
+        request.temperature.recorded = true;
+        request.temperature.hasReading = true;
+        request.temperature.celsius = celsius;
+        for (std::size_t i = 0; i < kQuestionCount; ++i) {
+            request.answers.append(int(Answer::No));
+        }
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, session, request] { w->checkIn(session, request); },
+            Qt::QueuedConnection);
+        const auto found = [&]() -> const CheckInResult* {
+            for (const auto& [s, result] : m_checkedIn) {
+                if (s == session) {
+                    return &result;
+                }
+            }
+            return nullptr;
+        };
+        if (!waitUntil([&] { return found() != nullptr; }, 10000)) {
+            return std::nullopt;
+        }
+        return *found();
+    }
+    const std::filesystem::path& databasePath() const { return m_databasePath; }
     const QList<quint64>& measured() const { return m_measured; }
     bool threadRunning() const { return m_thread.isRunning(); }
 
@@ -102,6 +139,8 @@ private:
     std::optional<QString> m_openError;
     QList<quint64> m_measured;
     QList<std::pair<quint64, TemperatureResult>> m_finished;
+    QList<std::pair<quint64, CheckInResult>> m_checkedIn;
+    std::filesystem::path m_databasePath;
 };
 
 // The resident walked away while the worker was still busy (a slow health-code check): the
@@ -145,6 +184,35 @@ TEST(EntryWorker, AThrowingThermometerIsAnErrorNotADeadThread) {
     run.measure(2);
     ASSERT_TRUE(run.finished(2));
     EXPECT_TRUE(run.threadRunning());
+}
+
+// One visit a person a day, as the entry screen shows it: a feverish resident is deferred; a
+// nurse reinstates the visit after a rest; checking in again gives that visit back with its
+// number, and the screen is told "proceed" (where the visit stands), not the entry's "defer".
+TEST(EntryWorker, AVisitGivenBackIsShownWhereItStandsNow) {
+    WorkerRun run;
+    const auto deferred = run.checkIn(1, 38.4);
+    ASSERT_TRUE(deferred);
+    ASSERT_EQ(deferred->outcome, QStringLiteral("defer")) << deferred->error.toStdString();
+    EXPECT_FALSE(deferred->returned);
+
+    auto journal = Journal::open(run.databasePath());
+    ASSERT_TRUE(journal) << journal.error().message;
+    auto reinstated = journal->override({deferred->visitId,
+                                         Outcome::Proceed,
+                                         "nurse-1",
+                                         "36.8 after a rest",
+                                         1'795'000'000'000,
+                                         {'A'}});
+    ASSERT_TRUE(reinstated) << reinstated.error().message;
+
+    const auto again = run.checkIn(2, 36.6);
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->returned);
+    EXPECT_EQ(again->visitId, deferred->visitId);
+    EXPECT_EQ(again->outcome, QStringLiteral("proceed"));
+    EXPECT_EQ(again->queueNumber, QString::fromStdString(reinstated->queueNumber->label()));
+    EXPECT_TRUE(again->reasonsZh.isEmpty());
 }
 
 }  // namespace
