@@ -82,20 +82,9 @@ public:
             m_worker, [this] { m_gate.acquire(); }, Qt::QueuedConnection);
     }
     void release() { m_gate.release(); }
-    // The answer for `session`, waited for.
+    // The temperature answer for `session`, waited for.
     std::optional<TemperatureResult> finished(quint64 session) {
-        const auto found = [&]() -> const TemperatureResult* {
-            for (const auto& [s, result] : m_finished) {
-                if (s == session) {
-                    return &result;
-                }
-            }
-            return nullptr;
-        };
-        if (!waitUntil([&] { return found() != nullptr; }, 10000)) {
-            return std::nullopt;
-        }
-        return *found();
+        return answerFor(m_finished, session);
     }
     // The demo resident checks in with `celsius`, a green code and every answer "no"; the
     // worker's answer, waited for.
@@ -113,10 +102,21 @@ public:
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, session, request] { w->checkIn(session, request); },
             Qt::QueuedConnection);
-        const auto found = [&]() -> const CheckInResult* {
-            for (const auto& [s, result] : m_checkedIn) {
+        return answerFor(m_checkedIn, session);
+    }
+    const std::filesystem::path& databasePath() const { return m_databasePath; }
+    const QList<quint64>& measured() const { return m_measured; }
+    bool threadRunning() const { return m_thread.isRunning(); }
+
+private:
+    // The worker's answer for `session` among `answers`, waited for (10 s at most).
+    template <class Answer>
+    static std::optional<Answer> answerFor(const QList<std::pair<quint64, Answer>>& answers,
+                                           quint64 session) {
+        const auto found = [&]() -> const Answer* {
+            for (const auto& [s, answer] : answers) {
                 if (s == session) {
-                    return &result;
+                    return &answer;
                 }
             }
             return nullptr;
@@ -126,11 +126,7 @@ public:
         }
         return *found();
     }
-    const std::filesystem::path& databasePath() const { return m_databasePath; }
-    const QList<quint64>& measured() const { return m_measured; }
-    bool threadRunning() const { return m_thread.isRunning(); }
 
-private:
     QTemporaryDir m_folder;
     QThread m_thread;
     EntryWorker* m_worker = nullptr;
