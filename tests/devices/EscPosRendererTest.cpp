@@ -114,6 +114,25 @@ TEST(EscPosRendererTest, TicketsNeverHoldAStatusRequest) {
     }
 }
 
+// The slip says how many are ahead at the desk, printed as GB18030 and read back from the
+// bytes; a slip that does not know (a reprint) says nothing rather than "0".
+TEST(EscPosRendererTest, TheQueueSlipPrintsThePeopleAheadInBothLanguages) {
+    QueueSlipView view = test::sampleQueueSlip();
+    view.peopleAhead = 3;
+    test::EscPosInterpreter printer;
+    printer.run(render(queueSlipDocument(view), "generic-80-native-qr"));
+    ASSERT_TRUE(printer.errors().empty()) << printer.errors().front();
+    const std::vector<std::string> lines = printer.textLines();
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "前方等待 3 人 / 3 people ahead"), lines.end());
+
+    view.peopleAhead = std::nullopt;
+    test::EscPosInterpreter unknown;
+    unknown.run(render(queueSlipDocument(view), "generic-80-native-qr"));
+    for (const std::string& line : unknown.textLines()) {
+        EXPECT_EQ(line.find("前方等待"), std::string::npos) << line;
+    }
+}
+
 TEST(EscPosRendererTest, TextIsGb18030) {
     const EscPosRenderer renderer(defaultPrinterProfile());
     EXPECT_EQ(renderer.encodeText("中文"), "\xD6\xD0\xCE\xC4");
