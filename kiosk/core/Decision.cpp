@@ -299,7 +299,7 @@ std::string_view toString(ReasonCode code) {
 }
 
 std::optional<ReasonCode> reasonCodeFromString(std::string_view key) {
-    for (int i = 0; i <= int(ReasonCode::AlreadyVaccinatedToday); ++i) {
+    for (int i = 0; i <= int(kLastReasonCode); ++i) {
         if (toString(ReasonCode(i)) == key) {
             return ReasonCode(i);
         }

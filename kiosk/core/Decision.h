@@ -106,6 +106,10 @@ enum class ReasonCode {
     AlreadyVaccinatedToday,
 };
 
+/// The last reason code: loops over every code and the report's bit mask end here, so a new
+/// code goes before it or moves it.
+inline constexpr ReasonCode kLastReasonCode = ReasonCode::AlreadyVaccinatedToday;
+
 /// Stable snake_case key of a reason code, e.g. "fever".
 std::string_view toString(ReasonCode code);
 /// The reason code of a stored key; nullopt for a key this build does not know.

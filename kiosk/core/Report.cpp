@@ -7,7 +7,8 @@ namespace vax {
 
 namespace {
 
-constexpr ReasonCode kLastReason = ReasonCode::AlreadyVaccinatedToday;
+constexpr ReasonCode kLastReason = kLastReasonCode;
+static_assert(int(kLastReason) < 32, "every reason code needs a bit in VisitSummary::reasonMask");
 
 // Age bands of the work report; the last one is open-ended.
 constexpr std::array<int, 9> kBandStarts{0, 18, 30, 40, 50, 60, 70, 80, 200};
