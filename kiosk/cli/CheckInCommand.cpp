@@ -9,6 +9,7 @@
 #include "devices/TemperatureReader.h"
 #include "ops/CheckIns.h"
 #include "ops/JournaledTemperature.h"
+#include "ops/SlipPrinting.h"
 #include "sync/JournalSync.h"
 #include "sync/NetworkSetup.h"
 
@@ -190,20 +191,10 @@ int run(const CheckInOptions& o, const Paths& paths) {
             out["slip_error"] = slip.error().message;
         } else if (const std::string printer = o.print.empty() ? config->devices.printer : o.print;
                    !printer.empty()) {
-            const std::string desk(1, state.queueNumber->desk);
-            QueueSlipView view{config->site.name,
-                               state.queueNumber->label(),
-                               id->masked(),
-                               "请到" + desk + "台登记",
-                               "Please go to desk " + desk,
-                               localTimeText(at->unixMs),
-                               *slip,
-                               false,
-                               state.peopleAhead};
             addPrintOutcome(
                 out,
-                printTicket(printer, o.profile.empty() ? config->devices.printerProfile : o.profile,
-                            "slip-" + std::to_string(state.visitId), queueSlipDocument(view)));
+                printQueueSlip(*config, state, recorded->person, *slip, at->unixMs, printer,
+                               o.profile.empty() ? config->devices.printerProfile : o.profile));
         }
     }
     printJson(out);

@@ -5,6 +5,23 @@
 
 namespace vax {
 
+PrintOutcome printQueueSlip(const KioskConfig& config, const VisitState& visit,
+                            const ProtectedId& person, const std::string& slip, std::int64_t atMs,
+                            const std::string& printer, const std::string& profile) {
+    const std::string desk(1, visit.queueNumber->desk);
+    const QueueSlipView view{config.site.name,
+                             visit.queueNumber->label(),
+                             person.masked,
+                             "请到" + desk + "台登记",
+                             "Please go to desk " + desk,
+                             localTimeText(atMs),
+                             slip,
+                             false,
+                             visit.peopleAhead};
+    return printTicket(printer, profile, "slip-" + std::to_string(visit.visitId),
+                       queueSlipDocument(view));
+}
+
 PrintedSlip issueAndPrintSlip(const KioskConfig& config, const SiteKeys& keys,
                               const VisitState& visit, const ProtectedId& person,
                               std::int64_t atMs) {
@@ -19,18 +36,8 @@ PrintedSlip issueAndPrintSlip(const KioskConfig& config, const SiteKeys& keys,
         out.print.error = "no printer is configured";
         return out;
     }
-    const std::string desk(1, visit.queueNumber->desk);
-    const QueueSlipView view{config.site.name,
-                             visit.queueNumber->label(),
-                             person.masked,
-                             "请到" + desk + "台登记",
-                             "Please go to desk " + desk,
-                             localTimeText(atMs),
-                             out.slip,
-                             false,
-                             visit.peopleAhead};
-    out.print = printTicket(config.devices.printer, config.devices.printerProfile,
-                            "slip-" + std::to_string(visit.visitId), queueSlipDocument(view));
+    out.print = printQueueSlip(config, visit, person, out.slip, atMs, config.devices.printer,
+                               config.devices.printerProfile);
     return out;
 }
 
