@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kRootKeys[] = {
     "site",    "policy",   "questionnaire", "product", "campaign_step",
-    "devices", "scanning", "temperature",   "network", "staff"};
+    "devices", "scanning", "temperature",   "network", "site_server", "staff"};
 constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file", "trust_file"};
 constexpr std::string_view kPolicyKeys[] = {
     "require_health_code", "fever_threshold_c", "valid_min_c", "valid_max_c",
@@ -389,6 +389,11 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view sou
         if (const toml::node* network =
                 reader.get(root, "network", toml::node_type::table, false)) {
             readNetwork(reader, Scope{*network->as_table(), "network"}, baseDir, config.network);
+        }
+        if (const toml::node* server =
+                reader.get(root, "site_server", toml::node_type::table, false)) {
+            readSiteServer(reader, Scope{*server->as_table(), "site_server"}, baseDir,
+                           config.siteServer);
         }
         if (const toml::node* temperature =
                 reader.get(root, "temperature", toml::node_type::table, false)) {

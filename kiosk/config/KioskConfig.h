@@ -98,6 +98,20 @@ struct NetworkConfig {
     int uploadBatch = 250;           ///< records per upload request
 };
 
+/// The site server (`[site_server]`): PostgreSQL shared by the devices of a site for what only
+/// the whole site can decide. No url: this device works alone on its journal.
+struct SiteServerConfig {
+    /// libpq URI, "postgresql://USER@HOST[:PORT]/DBNAME"; no password and no sslmode in it
+    /// (those have their own keys). Empty: no site server.
+    std::string url;
+    std::filesystem::path passwordFile;  ///< the password alone, in a file of mode 0600
+    /// libpq sslmode: "verify-full" (the default), "verify-ca", "require"; "disable" only to
+    /// a loopback host or a local socket.
+    std::string sslmode = "verify-full";
+    std::filesystem::path caFile;  ///< the CA the server's certificate is checked against
+    int connectTimeoutMs = 1000;   ///< no screen waits longer for an unreachable server
+};
+
 /// A staff member who may open the staff console (`[[staff]]`).
 struct StaffMember {
     std::string id;       ///< short staff id, written in the audit log
@@ -113,6 +127,7 @@ struct KioskConfig {
     ScanningConfig scanning;
     MeasurementSettings measurement;  ///< `[temperature]`: raw IR readings to body temperature
     NetworkConfig network;
+    SiteServerConfig siteServer;
     std::vector<StaffMember> staff;  ///< who may sign in to the staff console
 };
 

@@ -446,10 +446,10 @@ TEST(KioskConfigTest, OverlappingCampaignSteps) {
 TEST(KioskConfigTest, UnknownKeys) {
     EXPECT_EQ(errorOf("colour = \"red\"\n" + kSite),
               "k.toml:1: colour: unknown key (allowed here: site, policy, questionnaire, product, "
-              "campaign_step, devices, scanning, temperature, network, staff)");
+              "campaign_step, devices, scanning, temperature, network, site_server, staff)");
     EXPECT_EQ(errorOf(kSite + "\n[printer]\nport = 1\n"),
               "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
-              "product, campaign_step, devices, scanning, temperature, network, staff)");
+              "product, campaign_step, devices, scanning, temperature, network, site_server, staff)");
     EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 18\nfever = 37.5\n"),
               "k.toml:6: policy.fever: unknown key (allowed here: require_health_code, "
               "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
