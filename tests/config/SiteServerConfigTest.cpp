@@ -82,9 +82,8 @@ TEST(SiteServerConfig, RefusesWhatWouldLeakOrHang) {
     EXPECT_EQ(errorOf(kSite + "url = \"postgresql://dev@10.0.0.2/db\"\n"),
               "k.toml:4: site_server.ca_file: sslmode verify-full needs the CA of the server's "
               "certificate");
-    EXPECT_EQ(errorOf(kSite +
-                      "url = \"postgresql://dev@127.0.0.1/db\"\nsslmode = \"disable\"\n"
-                      "connect_timeout_ms = 60000\n"),
+    EXPECT_EQ(errorOf(kSite + "url = \"postgresql://dev@127.0.0.1/db\"\nsslmode = \"disable\"\n"
+                              "connect_timeout_ms = 60000\n"),
               "k.toml:7: site_server.connect_timeout_ms: must be between 100 and 10000, got "
               "60000");
     EXPECT_EQ(errorOf(kSite + "url = \"postgresql://dev@127.0.0.1/db\"\nsslmode = \"disable\"\n"
@@ -96,8 +95,8 @@ TEST(SiteServerConfig, RefusesWhatWouldLeakOrHang) {
 TEST(SiteServerConfig, LoopbackMayGoWithoutTls) {
     for (const char* host : {"127.0.0.1:5432", "localhost", "[::1]:5433", "%2Frun%2Fpostgresql"}) {
         const std::string url = std::string("postgresql://dev@") + host + "/db";
-        const auto config =
-            parseKioskConfig(kSite + "url = \"" + url + "\"\nsslmode = \"disable\"\n", "k.toml", "/");
+        const auto config = parseKioskConfig(
+            kSite + "url = \"" + url + "\"\nsslmode = \"disable\"\n", "k.toml", "/");
         EXPECT_TRUE(config) << host << ": " << config.error().message;
     }
 }
