@@ -25,5 +25,6 @@ void addReprintCommand(CLI::App& app, const Paths& paths, int& status);
 void addDevicesCommands(CLI::App& app, const Paths& paths, int& status);
 void addNetworkCommands(CLI::App& app, const Paths& paths, int& status);
 void addStaffCommands(CLI::App& app, const Paths& paths, int& status);
+void addSiteCommands(CLI::App& app, const Paths& paths, int& status);
 
 }  // namespace vax::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     addDevicesCommands(app, paths, status);
     addNetworkCommands(app, paths, status);
     addStaffCommands(app, paths, status);
+    addSiteCommands(app, paths, status);
 
     try {
         app.parse(argc, argv);

@@ -13,11 +13,25 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Server notices ("relation already exists, skipping") are not for the device's stderr.
+void ignoreNotice(void*, const char*) {}
+
+// libpq's messages end in a newline and continue on tab-indented lines: one line for logs.
 std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-        text.pop_back();
+    std::string out;
+    for (char c : text) {
+        if (c == '\n' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') {
+                out += ' ';
+            }
+        } else {
+            out += c;
+        }
     }
-    return text;
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out;
 }
 
 std::string connectionMessage(pg_conn* conn) {
@@ -146,6 +160,7 @@ Result<PgConnection, PgError> PgConnection::connect(const PgSettings& s) {
         }
         state = PQconnectPoll(conn.m_conn);
     }
+    PQsetNoticeProcessor(conn.m_conn, &ignoreNotice, nullptr);
     return conn;
 }
 
