@@ -183,6 +183,11 @@ bool PgConnection::isOpen() const {
     return m_conn != nullptr && PQstatus(m_conn) == CONNECTION_OK;
 }
 
+bool PgConnection::inTransaction() const {
+    const PGTransactionStatusType t = m_conn ? PQtransactionStatus(m_conn) : PQTRANS_UNKNOWN;
+    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
 PgError PgConnection::errorOf(pg_result* result) const {
     PgError error;
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;

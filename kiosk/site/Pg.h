@@ -130,6 +130,8 @@ public:
 
     /// False once the server is gone; the owner reconnects.
     bool isOpen() const;
+    /// Inside BEGIN ... COMMIT (a failed statement there needs a savepoint to go on).
+    bool inTransaction() const;
 
     /// Listens to `channel` (an identifier of our own: not quoted, not from input).
     Result<Unit, PgError> listen(std::string_view channel);
@@ -142,6 +144,26 @@ private:
     PgError errorOf(pg_result* result) const;
     pg_conn* m_conn = nullptr;
 };
+
+/// Runs `body` so that its failure undoes only its own statements: under a SAVEPOINT inside
+/// a transaction (where a failed statement would otherwise abort everything), plainly
+/// outside one.
+template <class Body>
+auto withSavepoint(PgConnection& conn, Body&& body) -> decltype(body()) {
+    if (!conn.inTransaction()) {
+        return body();
+    }
+    if (auto st = conn.script("SAVEPOINT vax_step"); !st) {
+        return st.error();
+    }
+    auto result = body();
+    if (auto st =
+            conn.script(result ? "RELEASE SAVEPOINT vax_step" : "ROLLBACK TO SAVEPOINT vax_step");
+        !st) {
+        return st.error();
+    }
+    return result;
+}
 
 /// BEGIN ... COMMIT on a connection; rolls back in the destructor unless committed.
 class PgTransaction {

@@ -55,15 +55,17 @@ Result<CodeClaim, PgError> SiteBindings::claim(const CodeClaimRequest& r) {
         }
         claim.useNumber = int(used->int64(0, 0)) + 1;
         claim.dosesInPack = int(used->int64(0, 1));
-        auto inserted = m_conn.exec(
-            "INSERT INTO bindings (site_id, trace_code, use_number, doses_in_pack, day, desk,"
-            " number, masked_id, person_hash, product_code, dose_number, device_id, station,"
-            " bound_ms, observation_ends_ms, confirmed) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-            " $8, $9, $10, $11, $12, $13, $14, $15, true)"
-            " ON CONFLICT (site_id, trace_code, use_number) DO NOTHING RETURNING use_number",
-            pgParams(site, r.traceCode, claim.useNumber, claim.dosesInPack, r.day, desk,
-                     r.number.number, r.maskedId, r.personHash, r.productCode, r.doseNumber,
-                     m_device.deviceId, r.station, r.atMs, r.observationEndsAtMs));
+        auto inserted = withSavepoint(m_conn, [&] {
+            return m_conn.exec(
+                "INSERT INTO bindings (site_id, trace_code, use_number, doses_in_pack, day, desk,"
+                " number, masked_id, person_hash, product_code, dose_number, device_id, station,"
+                " bound_ms, observation_ends_ms, confirmed) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                " $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+                " ON CONFLICT (site_id, trace_code, use_number) DO NOTHING RETURNING use_number",
+                pgParams(site, r.traceCode, claim.useNumber, claim.dosesInPack, r.day, desk,
+                         r.number.number, r.maskedId, r.personHash, r.productCode, r.doseNumber,
+                         m_device.deviceId, r.station, r.atMs, r.observationEndsAtMs, r.confirmed));
+        });
         const bool full = !inserted && inserted.error().sqlstate == "23514";
         if (!inserted && !full) {
             // The same visit claimed at this moment by a second station (retry: it is ours).

@@ -23,6 +23,9 @@ struct CodeClaimRequest {
     std::string station;
     std::int64_t atMs = 0;
     std::int64_t observationEndsAtMs = 0;
+    /// False: the station bound it offline, on the slip's signature alone, and the claim
+    /// comes later with its journal's replay.
+    bool confirmed = true;
 };
 
 /// An earlier use of the same trace code anywhere on the site.

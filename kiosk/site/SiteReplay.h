@@ -22,12 +22,29 @@ struct ReplayEntry {
     std::string kind;
     std::string stage;
     std::string data = "{}";  ///< JSON, as journaled: never an ID number or a name
+    /// The visit's person (keyed hash and masked number), sent with the entries the site
+    /// builds its own rows from: "queued" (a number given offline) and "vaccinated" (a
+    /// binding made offline, whose data also carries doses_in_pack, observation_ends_ms and
+    /// confirmed).
+    std::string personHash;
+    std::string maskedId;
+};
+
+/// An alarm the site raised: a trace code or a number given twice while a device was
+/// offline. Never resolved by the replay itself.
+struct SiteConflict {
+    std::int64_t id = 0;
+    std::string kind;     ///< "trace_code", "queue_number" or "open_visit"
+    std::string subject;  ///< the trace code or the number label
+    std::string detail;   ///< JSON: devices, stations, times, masked numbers
+    std::int64_t foundAtMs = 0;
 };
 
 /// What a push left on the site.
 struct ReplayAck {
     int stored = 0;      ///< entries new to the site
     int duplicates = 0;  ///< entries the site already held (a replay cut and started again)
+    int conflicts = 0;   ///< alarms raised by the new entries
     std::int64_t replayedSeq = 0;  ///< the newest entry the site now holds from this device
 };
 
@@ -56,8 +73,16 @@ public:
                                     std::int64_t journalSeq, std::int64_t atMs);
     /// Every device of the site with its lag, by device id.
     Result<std::vector<DeviceLag>, PgError> devices();
+    /// The site's alarms not yet resolved, oldest first.
+    Result<std::vector<SiteConflict>, PgError> openConflicts();
 
 private:
+    /// Builds the site's own rows from a new entry: the queue entry of a number given
+    /// offline, the binding of a dose bound offline; a clash becomes a conflict.
+    Result<int, PgError> project(const ReplayEntry& entry);
+    Result<Unit, PgError> raise(std::string_view kind, const std::string& subject,
+                                const std::string& detail, std::int64_t atMs);
+
     PgConnection& m_conn;
     SiteDevice m_device;
 };

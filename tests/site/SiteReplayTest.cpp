@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "site/SiteBindings.h"
 #include "site/SiteFixture.h"
+#include "site/SiteQueue.h"
 #include "site/SiteReplay.h"
 
 namespace vax {
@@ -87,6 +91,111 @@ TEST_F(SiteReplayTest, EntriesOutOfOrderAreRefusedAndNothingIsStored) {
     auto rows = conn.exec("SELECT count(*) FROM journal_entries");
     ASSERT_TRUE(rows);
     EXPECT_EQ(rows->int64(0, 0), 0);
+}
+
+ReplayEntry offlineEntry(std::int64_t seq, const std::string& kind, QueueNumber number,
+                         const std::string& person, const std::string& data) {
+    ReplayEntry e;
+    e.seq = seq;
+    e.visitId = seq;
+    e.day = "2026-12-04";
+    e.number = number;
+    e.atMs = 50'000 + seq;
+    e.kind = kind;
+    e.stage = kind == "queued" ? "waiting" : "vaccinated";
+    e.data = data;
+    e.personHash = "hash-" + person;
+    e.maskedId = "1101**********" + person;
+    return e;
+}
+
+TEST_F(SiteReplayTest, ANumberGivenOfflineJoinsTheSiteQueueAndCanBeCalled) {
+    PgConnection conn = connection();
+    SiteReplay replay(conn, entry);
+    auto ack = replay.push(
+        {offlineEntry(1, "queued", {'A', 41}, "0041", R"({"desk":"A","offline":true})")}, 1, 1);
+    ASSERT_TRUE(ack) << ack.error().message;
+    EXPECT_EQ(ack->conflicts, 0);
+    SiteQueue queue(conn, {"BJ-CY-001", "desk-a", "console"});
+    auto called = queue.callNext("2026-12-04", 'A', 5, 60'000);
+    ASSERT_TRUE(called);
+    ASSERT_EQ(called->size(), 1u);
+    EXPECT_EQ((*called)[0].number.label(), "A041");
+    EXPECT_EQ((*called)[0].maskedId, "1101**********0041");
+}
+
+TEST_F(SiteReplayTest, ACodeBoundOfflineThatWasUsedElsewhereBecomesAnAlarmOnce) {
+    PgConnection conn = connection();
+    SiteBindings online(conn, {"BJ-CY-001", "station-1", "station"});
+    CodeClaimRequest first;
+    first.traceCode = "81234567890123456789";
+    first.day = "2026-12-04";
+    first.number = {'A', 1};
+    first.personHash = "hash-0001";
+    first.maskedId = "1101**********0001";
+    first.productCode = "INACT-A";
+    first.station = "station-1";
+    first.atMs = 40'000;
+    first.observationEndsAtMs = 40'000 + 1'800'000;
+    ASSERT_TRUE(online.claim(first)->granted);
+
+    SiteReplay station2(conn, {"BJ-CY-001", "station-2", "station"});
+    const std::string bound =
+        R"({"trace_code":"81234567890123456789","product":"INACT-A","dose_number":1,)"
+        R"("station":"station-2","doses_in_pack":1,"observation_ends_ms":1850000,)"
+        R"("confirmed":false})";
+    const std::vector<ReplayEntry> batch{
+        offlineEntry(7, "vaccinated", {'B', 3}, "0203", bound),
+        offlineEntry(8, "vaccinated", {'B', 4}, "0204",
+                     R"({"trace_code":"85555","product":"INACT-A","dose_number":1,)"
+                     R"("station":"station-2","doses_in_pack":1,"confirmed":false})")};
+    auto ack = station2.push(batch, 8, 70'000);
+    ASSERT_TRUE(ack) << ack.error().message;
+    EXPECT_EQ(ack->conflicts, 1);
+    auto again = station2.push(batch, 8, 80'000);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->conflicts, 0);
+
+    auto conflicts = station2.openConflicts();
+    ASSERT_TRUE(conflicts) << conflicts.error().message;
+    ASSERT_EQ(conflicts->size(), 1u);
+    const SiteConflict& c = (*conflicts)[0];
+    EXPECT_EQ(c.kind, "trace_code");
+    EXPECT_EQ(c.subject, "81234567890123456789");
+    const auto detail = nlohmann::json::parse(c.detail);
+    EXPECT_EQ(detail["station"], "station-2");
+    EXPECT_EQ(detail["masked_id"], "1101**********0203");
+    ASSERT_EQ(detail["earlier"].size(), 1u);
+    EXPECT_EQ(detail["earlier"][0]["station"], "station-1");
+    EXPECT_EQ(detail["earlier"][0]["number"], "A001");
+    // The second code was free: its offline binding is on the site now, unconfirmed.
+    auto rows = conn.exec("SELECT confirmed FROM bindings WHERE trace_code = '85555'");
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->rows(), 1);
+    EXPECT_FALSE(rows->boolean(0, 0));
+}
+
+TEST_F(SiteReplayTest, AnOfflineNumberClashingWithTheSiteIsAnAlarm) {
+    PgConnection conn = connection();
+    SiteQueue queue(conn, {"BJ-CY-001", "entry-2", "entry"});
+    NumberRequest online;
+    online.day = "2026-12-04";
+    online.personHash = "hash-0077";
+    online.maskedId = "1101**********0077";
+    online.desks = {'A'};
+    auto issued = queue.issue(online);
+    ASSERT_TRUE(issued);
+    SiteReplay replay(conn, entry);
+    // The same person got a number offline at entry-1 as well.
+    auto ack =
+        replay.push({offlineEntry(1, "queued", {'A', 30}, "0077", R"({"offline":true})")}, 1, 1);
+    ASSERT_TRUE(ack) << ack.error().message;
+    EXPECT_EQ(ack->conflicts, 1);
+    auto conflicts = replay.openConflicts();
+    ASSERT_TRUE(conflicts);
+    ASSERT_EQ(conflicts->size(), 1u);
+    EXPECT_EQ((*conflicts)[0].kind, "open_visit");
+    EXPECT_EQ((*conflicts)[0].subject, "A030");
 }
 
 }  // namespace

@@ -12,4 +12,4 @@ vax_test_binary(vaxsite_tests
   ${PROJECT_SOURCE_DIR}/tests/support/PgCluster.cpp
   ${PROJECT_SOURCE_DIR}/tests/support/TestCertificates.cpp
 )
-target_link_libraries(vaxsite_tests PRIVATE vax::site OpenSSL::Crypto)
+target_link_libraries(vaxsite_tests PRIVATE vax::site OpenSSL::Crypto nlohmann_json::nlohmann_json)
