@@ -123,11 +123,31 @@ Result<Unit, PgError> SiteReplay::raise(std::string_view kind, const std::string
 }
 
 Result<int, PgError> SiteReplay::project(const ReplayEntry& e) {
-    if (!e.day || !e.number || (e.kind != "queued" && e.kind != "vaccinated")) {
-        return 0;
-    }
     const auto data = nlohmann::json::parse(e.data, nullptr, false);
     if (!data.is_object()) {
+        return 0;
+    }
+    if (e.kind == "exited" || e.kind == "left_early" || e.kind == "adverse_reaction") {
+        const std::string code = data.value("trace_code", "");
+        if (code.empty() || e.personHash.empty()) {
+            return 0;  // not a dose this device knows: nothing for the board
+        }
+        auto st = m_conn.exec(
+            "INSERT INTO observation_events (site_id, device_id, seq, trace_code, person_hash,"
+            " kind, at_ms, category, extend_until_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+            " $9) ON CONFLICT DO NOTHING",
+            pgParams(m_device.siteId, m_device.deviceId, e.seq, code, e.personHash, e.kind, e.atMs,
+                     data.contains("category") ? pgParam(data.value("category", ""))
+                                               : PgParam(std::nullopt),
+                     data.contains("observation_ends_ms")
+                         ? pgParam(data.value("observation_ends_ms", std::int64_t(0)))
+                         : PgParam(std::nullopt)));
+        if (!st) {
+            return st.error();
+        }
+        return 0;
+    }
+    if (!e.day || !e.number || (e.kind != "queued" && e.kind != "vaccinated")) {
         return 0;
     }
     const std::string desk(1, e.number->desk);

@@ -25,7 +25,9 @@ struct ReplayEntry {
     /// The visit's person (keyed hash and masked number), sent with the entries the site
     /// builds its own rows from: "queued" (a number given offline) and "vaccinated" (a
     /// binding made offline, whose data also carries doses_in_pack, observation_ends_ms and
-    /// confirmed).
+    /// confirmed), and the entries of a dose in observation ("exited", "left_early",
+    /// "adverse_reaction", whose data carries the trace code, and for a reaction its
+    /// category and observation_ends_ms).
     std::string personHash;
     std::string maskedId;
 };

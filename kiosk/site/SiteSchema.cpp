@@ -117,6 +117,23 @@ CREATE TABLE journal_entries (
 );
 CREATE INDEX journal_entries_by_visit ON journal_entries (site_id, day, desk, number);
 
+-- What happened to a dose in observation, wherever it was recorded: the exit scan, a person
+-- who left early, an adverse reaction (which extends the observation). Keyed by the dose:
+-- its trace code and its person, as the exit reads them from the signed ticket.
+CREATE TABLE observation_events (
+    site_id         text   NOT NULL,
+    device_id       text   NOT NULL,
+    seq             bigint NOT NULL,
+    trace_code      text   NOT NULL,
+    person_hash     text   NOT NULL,
+    kind            text   NOT NULL CHECK (kind IN ('exited', 'left_early', 'adverse_reaction')),
+    at_ms           bigint NOT NULL,
+    category        text,
+    extend_until_ms bigint,
+    PRIMARY KEY (site_id, device_id, seq)
+);
+CREATE INDEX observation_events_by_dose ON observation_events (site_id, trace_code, person_hash);
+
 -- A trace code bound at two places while one of them was offline, or a number given twice:
 -- an alarm for staff, never resolved silently.
 CREATE TABLE conflicts (
@@ -141,7 +158,7 @@ constexpr std::string_view kDeviceGrants[] = {
     "GRANT USAGE ON SCHEMA public TO {role}",
     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
     "GRANT INSERT ON site_devices, queue_counters, number_blocks, queue_entries, bindings,"
-    " journal_entries, conflicts TO {role}",
+    " journal_entries, observation_events, conflicts TO {role}",
     "GRANT UPDATE ON site_devices, queue_counters, queue_entries, conflicts TO {role}",
     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}",
 };
