@@ -106,8 +106,8 @@ CREATE TABLE journal_entries (
     device_id  text   NOT NULL,
     seq        bigint NOT NULL,
     visit_id   bigint NOT NULL,  -- the device's own visit id
-    day        date,             -- the site visit it is about, when it has a number
-    desk       char(1),
+    day        date,             -- the visit's day; desk and number when it has one, so
+    desk       char(1),          -- entries of every device about one visit meet
     number     integer,
     at_ms      bigint NOT NULL,
     kind       text   NOT NULL,
@@ -115,7 +115,9 @@ CREATE TABLE journal_entries (
     data       jsonb  NOT NULL,
     PRIMARY KEY (site_id, device_id, seq)
 );
-CREATE INDEX journal_entries_by_visit ON journal_entries (site_id, day, desk, number);
+CREATE INDEX journal_entries_by_number ON journal_entries (site_id, day, desk, number);
+CREATE INDEX journal_entries_by_kind ON journal_entries (site_id, day, kind);
+CREATE INDEX journal_entries_by_device_visit ON journal_entries (site_id, device_id, visit_id);
 
 -- What happened to a dose in observation, wherever it was recorded: the exit scan, a person
 -- who left early, an adverse reaction (which extends the observation). Keyed by the dose:

@@ -1,0 +1,193 @@
+#include "site/SiteReport.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/Observation.h"
+
+namespace vax {
+
+namespace {
+
+// Where a site visit stands, from the entry decision, a staff override and the site's rows.
+Stage siteStage(Outcome decision, std::string_view override, std::string_view queueState,
+                bool exited, bool leftEarly, bool reaction) {
+    if (override == "defer" || (decision == Outcome::Defer && override != "proceed")) {
+        return Stage::Deferred;
+    }
+    if (queueState.empty()) {
+        return Stage::CheckedIn;  // awaiting review, or its number is not on the site yet
+    }
+    if (queueState == "waiting") {
+        return Stage::Waiting;
+    }
+    if (queueState == "called" || queueState == "recalled" || queueState == "skipped") {
+        return Stage::Called;
+    }
+    if (queueState == "registered") {
+        return Stage::Registered;
+    }
+    if (queueState == "cancelled") {
+        return Stage::LeftEarly;
+    }
+    if (exited) {
+        return Stage::Exited;
+    }
+    if (leftEarly) {
+        return Stage::LeftEarly;
+    }
+    return reaction ? Stage::AdverseReaction : Stage::Observing;
+}
+
+Outcome outcomeNamed(std::string_view text) {
+    for (Outcome o : {Outcome::Proceed, Outcome::Defer, Outcome::StaffReview}) {
+        if (toString(o) == text) {
+            return o;
+        }
+    }
+    return Outcome::StaffReview;  // unknown: counted as not decided, never as a pass
+}
+
+// The dose of the visit (by its day and number) met this observation event.
+std::string doseHad(std::string_view kind) {
+    return "EXISTS (SELECT 1 FROM bindings b JOIN observation_events e ON e.site_id = b.site_id"
+           " AND e.trace_code = b.trace_code AND e.person_hash = b.person_hash AND e.kind = '" +
+           std::string(kind) +
+           "' WHERE b.site_id = c.site_id AND b.day = c.day AND b.desk = c.desk"
+           " AND b.number = c.number)";
+}
+
+}  // namespace
+
+Result<Unit, PgError> SiteReport::forEachVisit(
+    const std::string& day, const std::function<void(const VisitSummary&)>& visit) {
+    auto rows = m_conn.exec(
+        "SELECT c.data::text, coalesce(q.state, ''), q.issued_ms, q.called_ms,"
+        " coalesce((SELECT o.data->>'outcome' FROM journal_entries o WHERE"
+        " o.site_id = c.site_id AND o.device_id = c.device_id AND o.visit_id = c.visit_id"
+        " AND o.kind = 'override' ORDER BY o.seq DESC LIMIT 1), ''), " +
+            doseHad("exited") + ", " + doseHad("left_early") + ", " + doseHad("adverse_reaction") +
+            " FROM journal_entries c LEFT JOIN queue_entries q ON q.site_id = c.site_id"
+            " AND q.day = c.day AND q.desk = c.desk AND q.number = c.number"
+            " WHERE c.site_id = $1 AND c.day = $2 AND c.kind = 'checked_in'",
+        pgParams(m_device.siteId, day));
+    if (!rows) {
+        return rows.error();
+    }
+    for (int r = 0; r < rows->rows(); ++r) {
+        const auto data = nlohmann::json::parse(rows->text(r, 0), nullptr, false);
+        if (!data.is_object()) {
+            continue;
+        }
+        VisitSummary s;
+        const std::string decision = data.value("decision", "proceed");
+        s.decision = outcomeNamed(decision);
+        s.fever = data.value("fever", false);
+        s.age = data.value("age", 0);
+        const std::string step = data.value("campaign_step", "");
+        s.campaignStep = step;
+        if (const auto reasons = data.find("reasons");
+            reasons != data.end() && reasons->is_array()) {
+            for (const auto& reason : *reasons) {
+                if (const auto code = reasonCodeFromString(reason.value("code", ""))) {
+                    s.reasonMask |= reasonBit(*code);
+                }
+            }
+        }
+        const std::string_view override = rows->text(r, 4);
+        s.deferredByStaff = override == "defer";
+        s.stage = siteStage(s.decision, override, rows->text(r, 1), rows->boolean(r, 5),
+                            rows->boolean(r, 6), rows->boolean(r, 7));
+        s.queuedAtMs = rows->optionalInt64(r, 2);
+        s.calledAtMs = rows->optionalInt64(r, 3);
+        visit(s);
+    }
+    return Unit{};
+}
+
+Result<DoseFigures, PgError> SiteReport::doseFigures(
+    const std::string& day, std::int64_t nowMs,
+    const std::function<int(std::string_view product)>& seriesDoses) {
+    DoseFigures f;
+    // Grouped in the database: a day of a million doses comes back as a few hundred rows.
+    auto doses = m_conn.exec(
+        "SELECT b.product_code, b.dose_number, coalesce(c.data->>'campaign_step', ''),"
+        " coalesce((c.data->>'age')::int, 0), count(*),"
+        " count(*) FILTER (WHERE x.kind = 'exited'),"
+        " count(*) FILTER (WHERE x.kind = 'left_early'),"
+        " count(*) FILTER (WHERE x.kind IS NULL AND $3 - greatest(b.observation_ends_ms,"
+        "   coalesce(r.extend_until_ms, 0)) > $4 AND r.at_ms IS NULL)"
+        " FROM bindings b"
+        " LEFT JOIN LATERAL (SELECT data FROM journal_entries j WHERE j.site_id = b.site_id"
+        "   AND j.day = b.day AND j.desk = b.desk AND j.number = b.number"
+        "   AND j.kind = 'checked_in' LIMIT 1) c ON true"
+        " LEFT JOIN LATERAL (SELECT kind FROM observation_events e WHERE e.site_id = b.site_id"
+        "   AND e.trace_code = b.trace_code AND e.person_hash = b.person_hash"
+        "   AND e.kind IN ('exited', 'left_early') LIMIT 1) x ON true"
+        " LEFT JOIN LATERAL (SELECT max(at_ms) AS at_ms, max(extend_until_ms) AS extend_until_ms"
+        "   FROM observation_events e WHERE e.site_id = b.site_id AND e.trace_code = b.trace_code"
+        "   AND e.person_hash = b.person_hash AND e.kind = 'adverse_reaction') r ON true"
+        " WHERE b.site_id = $1 AND b.day = $2 GROUP BY 1, 2, 3, 4",
+        pgParams(m_device.siteId, day, nowMs, kOverdueAfterS * 1000));
+    if (!doses) {
+        return doses.error();
+    }
+    for (int r = 0; r < doses->rows(); ++r) {
+        const std::string product(doses->text(r, 0));
+        const int doseNumber = int(doses->int64(r, 1));
+        const int count = int(doses->int64(r, 4));
+        f.doses += count;
+        f.observed += count;
+        if (doseNumber > seriesDoses(product)) {
+            f.boosters += count;
+        } else {
+            f.byDoseNumber[doseNumber] += count;
+        }
+        f.byProduct[product] += count;
+        f.byCampaignStep[std::string(doses->text(r, 2))] += count;
+        f.byAgeBand[ageBandLabel(int(doses->int64(r, 3)))] += count;
+        f.completed += int(doses->int64(r, 5));
+        f.earlyExits += int(doses->int64(r, 6));
+        f.overdue += int(doses->int64(r, 7));
+    }
+    const std::string sensorError(toString(ReasonCode::TemperatureSensorError));
+    auto checks = m_conn.exec(
+        "SELECT count(*) FILTER (WHERE NOT data->'reasons' @> jsonb_build_array("
+        " jsonb_build_object('code', $3::text))),"
+        " count(*) FILTER (WHERE (data->>'fever')::boolean)"
+        " FROM journal_entries WHERE site_id = $1 AND day = $2 AND kind = 'checked_in'",
+        pgParams(m_device.siteId, day, sensorError));
+    if (!checks) {
+        return checks.error();
+    }
+    f.temperatureChecks = int(checks->int64(0, 0));
+    f.fevers = int(checks->int64(0, 1));
+    auto reactions = m_conn.exec(
+        "SELECT e.category, count(*) FROM observation_events e JOIN bindings b"
+        " ON b.site_id = e.site_id AND b.trace_code = e.trace_code"
+        " AND b.person_hash = e.person_hash WHERE e.site_id = $1 AND b.day = $2"
+        " AND e.kind = 'adverse_reaction' GROUP BY e.category",
+        pgParams(m_device.siteId, day));
+    if (!reactions) {
+        return reactions.error();
+    }
+    for (int r = 0; r < reactions->rows(); ++r) {
+        f.reactionsByCategory[std::string(reactions->text(r, 0))] = int(reactions->int64(r, 1));
+    }
+    return f;
+}
+
+Result<std::vector<DeviceLag>, PgError> SiteReport::behind() {
+    auto all = SiteReplay(m_conn, m_device).devices();
+    if (!all) {
+        return all.error();
+    }
+    std::vector<DeviceLag> lagging;
+    for (const DeviceLag& d : *all) {
+        if (d.behind() > 0) {
+            lagging.push_back(d);
+        }
+    }
+    return lagging;
+}
+
+}  // namespace vax
