@@ -145,6 +145,38 @@ Result<IssuedNumber, PgError> SiteQueue::issue(const NumberRequest& request) {
     }
 }
 
+Result<NumberBlock, PgError> SiteQueue::reserveBlock(const std::string& day, Desk desk, int size,
+                                                     std::int64_t atMs) {
+    if (size < 1 || size > 999) {
+        return PgError{"a number block holds 1 to 999 numbers"};
+    }
+    auto tx = PgTransaction::begin(m_conn);
+    if (!tx) {
+        return tx.error();
+    }
+    auto taken = m_conn.exec(
+        "INSERT INTO queue_counters (site_id, day, desk, last_number) VALUES ($1, $2, $3, $4)"
+        " ON CONFLICT (site_id, day, desk) DO UPDATE SET last_number ="
+        " queue_counters.last_number + $4 RETURNING last_number",
+        pgParams(m_device.siteId, day, deskText(desk), size));
+    if (!taken) {
+        return taken.error();
+    }
+    NumberBlock block{day, desk, int(taken->int64(0, 0)) - size + 1, int(taken->int64(0, 0))};
+    auto st = m_conn.exec(
+        "INSERT INTO number_blocks (site_id, day, desk, device_id, first_number, last_number,"
+        " reserved_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        pgParams(m_device.siteId, day, deskText(desk), m_device.deviceId, block.first, block.last,
+                 atMs));
+    if (!st) {
+        return st.error();
+    }
+    if (auto done = tx->commit(); !done) {
+        return done.error();
+    }
+    return block;
+}
+
 Result<Unit, PgError> SiteQueue::notifyCall(const std::string& day, Desk desk,
                                             std::string_view kind) {
     // Delivered at commit, to every call screen listening; they read the board again.

@@ -68,6 +68,14 @@ struct DeskBoard {
     std::vector<QueueNumber> skipped;
 };
 
+/// Numbers set aside for one device to give while it cannot reach the site.
+struct NumberBlock {
+    std::string day;
+    Desk desk = 'A';
+    int first = 0;
+    int last = 0;
+};
+
 /// What a call screen shows.
 struct CallBoard {
     std::string day;
@@ -99,6 +107,10 @@ public:
     /// Moves a number on once its person reached the desk, the station or the exit.
     Result<Unit, PgError> advance(const std::string& day, QueueNumber number, CallState to,
                                   std::int64_t atMs);
+    /// Takes the next `size` numbers of the day at `desk` for this device alone: no kiosk and
+    /// no other block will give them.
+    Result<NumberBlock, PgError> reserveBlock(const std::string& day, Desk desk, int size,
+                                              std::int64_t atMs);
     /// The call screen's state for the day, desks in `desks` order.
     Result<CallBoard, PgError> board(const std::string& day, const std::vector<Desk>& desks);
 

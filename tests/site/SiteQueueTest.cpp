@@ -115,6 +115,25 @@ TEST_F(SiteQueueTest, ManyKiosksAtOnceNeverGetTheSameNumber) {
     }
 }
 
+TEST_F(SiteQueueTest, ABlockReservedForADeviceIsSkippedByEveryoneElse) {
+    PgConnection conn = connection();
+    SiteQueue one(conn, device("entry-1"));
+    SiteQueue two(conn, device("entry-2"));
+    ASSERT_TRUE(one.issue(person(1, {'A'})));  // A001
+    auto block = two.reserveBlock(kDay, 'A', 20, 5'000);
+    ASSERT_TRUE(block) << block.error().message;
+    EXPECT_EQ(block->first, 2);
+    EXPECT_EQ(block->last, 21);
+    auto next = one.issue(person(2, {'A'}));
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->number.label(), "A022");
+    auto rows = conn.exec("SELECT device_id, first_number, last_number FROM number_blocks");
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->rows(), 1);
+    EXPECT_EQ(rows->text(0, 0), "entry-2");
+    EXPECT_FALSE(two.reserveBlock(kDay, 'A', 0, 5'000));
+}
+
 TEST_F(SiteQueueTest, TwoConsolesCallingAtOnceNeverCallTheSamePerson) {
     PgConnection conn = connection();
     SiteQueue entry(conn, device("entry-1"));
