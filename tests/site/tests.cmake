@@ -6,6 +6,7 @@ vax_test_binary(vaxsite_tests
   ${CMAKE_CURRENT_LIST_DIR}/SiteQueueTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SiteBindingsTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SiteBoardTest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/CallBoardFeedTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SiteReplayTest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SiteReportTest.cpp
   # last: it turns TLS and passwords on for the process's cluster

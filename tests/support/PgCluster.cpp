@@ -85,9 +85,12 @@ PgCluster* PgCluster::shared() {
                    (c->m_dir / "initdb.log").string() + " 2>&1");
             c->m_port = freeLoopbackPort();
             std::ofstream conf(c->m_dir / "data" / "postgresql.conf", std::ios::app);
+            // fsync off: the tests' server may die (pg_ctl -m immediate) but its machine
+            // does not, so what the kernel holds survives. synchronous_commit stays on: an
+            // asynchronous commit would be lost by exactly that kill.
             conf << "listen_addresses = '127.0.0.1'\nport = " << c->m_port
                  << "\nunix_socket_directories = '" << c->m_dir.string()
-                 << "'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                 << "'\nfsync = off\nfull_page_writes = off\n"
                     "max_connections = 200\n";
             conf.close();
             c->start();
