@@ -1,5 +1,7 @@
 #include "site/SiteBindings.h"
 
+#include <optional>
+
 namespace vax {
 
 namespace {
@@ -27,6 +29,32 @@ Result<std::vector<SiteEarlierBinding>, PgError> SiteBindings::usesOf(
 }
 
 Result<CodeClaim, PgError> SiteBindings::claim(const CodeClaimRequest& r) {
+    // Claims of one code wait for each other (a lock on the code, not on the table), so eight
+    // stations sharing a multi-dose pack take turns instead of retrying; the constraint, not
+    // the lock, is what keeps a pack from giving more doses than it holds.
+    std::optional<PgTransaction> tx;
+    if (!m_conn.inTransaction()) {
+        auto begun = PgTransaction::begin(m_conn);
+        if (!begun) {
+            return begun.error();
+        }
+        tx.emplace(std::move(*begun));
+    }
+    auto locked = m_conn.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                              pgParams(m_device.siteId + "\n" + r.traceCode));
+    if (!locked) {
+        return locked.error();
+    }
+    auto claimed = claimLocked(r);
+    if (claimed && tx) {
+        if (auto st = tx->commit(); !st) {
+            return st.error();
+        }
+    }
+    return claimed;
+}
+
+Result<CodeClaim, PgError> SiteBindings::claimLocked(const CodeClaimRequest& r) {
     const std::string& site = m_device.siteId;
     const std::string desk(1, r.number.desk);
     for (int attempt = 1;; ++attempt) {
@@ -59,12 +87,16 @@ Result<CodeClaim, PgError> SiteBindings::claim(const CodeClaimRequest& r) {
             return m_conn.exec(
                 "INSERT INTO bindings (site_id, trace_code, use_number, doses_in_pack, day, desk,"
                 " number, masked_id, person_hash, product_code, dose_number, device_id, station,"
-                " bound_ms, observation_ends_ms, confirmed) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                " $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+                " bound_ms, observation_ends_ms, confirmed, age, campaign_step)"
+                " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                " coalesce($17::smallint, q.age), coalesce(nullif($18, ''), q.campaign_step)"
+                " FROM (SELECT 1) one LEFT JOIN queue_entries q ON q.site_id = $1 AND q.day = $5"
+                " AND q.desk = $6 AND q.number = $7"
                 " ON CONFLICT (site_id, trace_code, use_number) DO NOTHING RETURNING use_number",
                 pgParams(site, r.traceCode, claim.useNumber, claim.dosesInPack, r.day, desk,
                          r.number.number, r.maskedId, r.personHash, r.productCode, r.doseNumber,
-                         m_device.deviceId, r.station, r.atMs, r.observationEndsAtMs, r.confirmed));
+                         m_device.deviceId, r.station, r.atMs, r.observationEndsAtMs, r.confirmed,
+                         r.age, r.campaignStep));
         });
         const bool full = !inserted && inserted.error().sqlstate == "23514";
         if (!inserted && !full) {

@@ -26,6 +26,10 @@ struct CodeClaimRequest {
     /// False: the station bound it offline, on the slip's signature alone, and the claim
     /// comes later with its journal's replay.
     bool confirmed = true;
+    /// The visit's age and campaign step, for the report; empty: as the site's queue entry
+    /// of the number has them (a station binding another kiosk's slip knows neither).
+    std::optional<int> age;
+    std::string campaignStep;
 };
 
 /// An earlier use of the same trace code anywhere on the site.
@@ -60,6 +64,8 @@ public:
     Result<std::vector<SiteEarlierBinding>, PgError> usesOf(const std::string& traceCode);
 
 private:
+    Result<CodeClaim, PgError> claimLocked(const CodeClaimRequest& request);
+
     PgConnection& m_conn;
     SiteDevice m_device;
 };

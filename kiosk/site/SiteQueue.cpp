@@ -12,23 +12,8 @@ namespace {
 constexpr std::array<std::string_view, 8> kCallStates{
     "waiting", "called", "recalled", "skipped", "registered", "vaccinated", "left", "cancelled"};
 
-constexpr int kIssueAttempts = 5;
-
 std::string deskText(Desk desk) {
     return std::string(1, desk);
-}
-
-std::string deskList(const std::vector<Desk>& desks) {
-    std::string out;
-    for (Desk d : desks) {
-        out += out.empty() ? "" : ",";
-        out += d;
-    }
-    return out;
-}
-
-bool isUniqueViolation(const PgError& e) {
-    return e.sqlstate == "23505";
 }
 
 CalledNumber calledFrom(const PgResult& r, int row) {
@@ -62,87 +47,25 @@ Result<IssuedNumber, PgError> SiteQueue::issue(const NumberRequest& request) {
     if (request.desks.empty()) {
         return PgError{"no registration desk is open"};
     }
-    const std::string& site = m_device.siteId;
-    for (int attempt = 1;; ++attempt) {
-        auto tx = PgTransaction::begin(m_conn);
-        if (!tx) {
-            return tx.error();
-        }
-        auto open = m_conn.exec(
-            "SELECT desk, number, issued_by FROM queue_entries WHERE site_id = $1 AND day = $2"
-            " AND person_hash = $3 AND state IN ('waiting', 'called', 'recalled', 'skipped',"
-            " 'registered')",
-            pgParams(site, request.day, request.personHash));
-        if (!open) {
-            return open.error();
-        }
-        IssuedNumber issued;
-        if (open->rows() > 0) {
-            issued.number = {open->text(0, 0)[0], int(open->int64(0, 1))};
-            issued.returned = true;
-            issued.issuedBy = std::string(open->text(0, 2));
-        } else {
-            auto loads = m_conn.exec(
-                "SELECT desk, count(*) FROM queue_entries WHERE site_id = $1 AND day = $2"
-                " AND state = 'waiting' AND desk = ANY(string_to_array($3, ','))"
-                " GROUP BY desk",
-                pgParams(site, request.day, deskList(request.desks)));
-            if (!loads) {
-                return loads.error();
-            }
-            std::vector<DeskLoad> byDesk;
-            for (Desk d : request.desks) {
-                byDesk.push_back({d, 0});
-            }
-            for (int row = 0; row < loads->rows(); ++row) {
-                for (DeskLoad& load : byDesk) {
-                    if (load.desk == loads->text(row, 0)[0]) {
-                        load.waiting = int(loads->int64(row, 1));
-                    }
-                }
-            }
-            const Desk desk = chooseDesk(byDesk);
-            // The counter row is the lock: a second kiosk waits here for this commit.
-            auto next = m_conn.exec(
-                "INSERT INTO queue_counters (site_id, day, desk, last_number) VALUES ($1, $2,"
-                " $3, 1) ON CONFLICT (site_id, day, desk) DO UPDATE SET last_number ="
-                " queue_counters.last_number + 1 RETURNING last_number",
-                pgParams(site, request.day, deskText(desk)));
-            if (!next) {
-                return next.error();
-            }
-            issued.number = {desk, int(next->int64(0, 0))};
-            issued.issuedBy = m_device.deviceId;
-            auto entry = m_conn.exec(
-                "INSERT INTO queue_entries (site_id, day, desk, number, person_hash, masked_id,"
-                " issued_by, issued_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
-                pgParams(site, request.day, deskText(desk), issued.number.number,
-                         request.personHash, request.maskedId, m_device.deviceId, request.atMs));
-            if (!entry) {
-                // The same person checked in at another kiosk at this very moment: roll back
-                // (the number too) and take theirs.
-                if (isUniqueViolation(entry.error()) && attempt < kIssueAttempts) {
-                    continue;
-                }
-                return entry.error();
-            }
-        }
-        auto ahead = m_conn.exec(
-            "SELECT count(*) FROM queue_entries WHERE site_id = $1 AND day = $2 AND desk = $3"
-            " AND number < $4 AND state IN ('waiting', 'called', 'recalled')",
-            pgParams(site, request.day, deskText(issued.number.desk), issued.number.number));
-        if (!ahead) {
-            return ahead.error();
-        }
-        issued.peopleAhead = int(ahead->int64(0, 0));
-        if (auto st = tx->commit(); !st) {
-            if (isUniqueViolation(st.error()) && attempt < kIssueAttempts) {
-                continue;
-            }
-            return st.error();
-        }
-        return issued;
+    std::string desks = "{";
+    for (Desk d : request.desks) {
+        desks += (desks.size() > 1 ? "," : "") + deskText(d);
     }
+    desks += "}";
+    auto row = m_conn.exec(
+        "SELECT desk, number, issued_by, returned, people_ahead FROM issue_number($1, $2, $3,"
+        " $4, $5::text[], $6, $7, $8::smallint, nullif($9, ''))",
+        pgParams(m_device.siteId, request.day, request.personHash, request.maskedId, desks,
+                 m_device.deviceId, request.atMs, request.age, request.campaignStep));
+    if (!row) {
+        return row.error();
+    }
+    IssuedNumber issued;
+    issued.number = {row->text(0, 0)[0], int(row->int64(0, 1))};
+    issued.issuedBy = std::string(row->text(0, 2));
+    issued.returned = row->boolean(0, 3);
+    issued.peopleAhead = int(row->int64(0, 4));
+    return issued;
 }
 
 Result<NumberBlock, PgError> SiteQueue::reserveBlock(const std::string& day, Desk desk, int size,

@@ -24,6 +24,8 @@ struct NumberRequest {
     std::string maskedId;
     std::vector<Desk> desks{'A', 'B'};  ///< registration desks open today
     std::int64_t atMs = 0;
+    std::optional<int> age;    ///< for the site's report (age bands); never the birth date
+    std::string campaignStep;  ///< empty: none
 };
 
 /// The number the site gave.

@@ -129,19 +129,20 @@ Result<int, PgError> SiteReplay::project(const ReplayEntry& e) {
     }
     if (e.kind == "exited" || e.kind == "left_early" || e.kind == "adverse_reaction") {
         const std::string code = data.value("trace_code", "");
-        if (code.empty() || e.personHash.empty()) {
+        if (code.empty() || e.personHash.empty() || !e.day) {
             return 0;  // not a dose this device knows: nothing for the board
         }
         auto st = m_conn.exec(
-            "INSERT INTO observation_events (site_id, device_id, seq, trace_code, person_hash,"
-            " kind, at_ms, category, extend_until_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
-            " $9) ON CONFLICT DO NOTHING",
+            "INSERT INTO observation_events (site_id, device_id, seq, day, trace_code,"
+            " person_hash, kind, at_ms, category, extend_until_ms) VALUES ($1, $2, $3, $10, $4,"
+            " $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
             pgParams(m_device.siteId, m_device.deviceId, e.seq, code, e.personHash, e.kind, e.atMs,
                      data.contains("category") ? pgParam(data.value("category", ""))
                                                : PgParam(std::nullopt),
                      data.contains("observation_ends_ms")
                          ? pgParam(data.value("observation_ends_ms", std::int64_t(0)))
-                         : PgParam(std::nullopt)));
+                         : PgParam(std::nullopt),
+                     *e.day));
         if (!st) {
             return st.error();
         }
@@ -207,6 +208,10 @@ Result<int, PgError> SiteReplay::project(const ReplayEntry& e) {
     claim.atMs = e.atMs;
     claim.observationEndsAtMs = data.value("observation_ends_ms", std::int64_t(0));
     claim.confirmed = false;
+    if (data.contains("age")) {
+        claim.age = data.value("age", 0);
+    }
+    claim.campaignStep = data.value("campaign_step", "");
     auto granted = SiteBindings(m_conn, m_device).claim(claim);
     if (!granted) {
         return granted.error();

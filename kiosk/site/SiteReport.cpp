@@ -108,26 +108,11 @@ Result<DoseFigures, PgError> SiteReport::doseFigures(
     const std::string& day, std::int64_t nowMs,
     const std::function<int(std::string_view product)>& seriesDoses) {
     DoseFigures f;
-    // Grouped in the database: a day of a million doses comes back as a few hundred rows.
+    // The counters the triggers keep: a few hundred rows, however many doses the day had.
     auto doses = m_conn.exec(
-        "SELECT b.product_code, b.dose_number, coalesce(c.data->>'campaign_step', ''),"
-        " coalesce((c.data->>'age')::int, 0), count(*),"
-        " count(*) FILTER (WHERE x.kind = 'exited'),"
-        " count(*) FILTER (WHERE x.kind = 'left_early'),"
-        " count(*) FILTER (WHERE x.kind IS NULL AND $3 - greatest(b.observation_ends_ms,"
-        "   coalesce(r.extend_until_ms, 0)) > $4 AND r.at_ms IS NULL)"
-        " FROM bindings b"
-        " LEFT JOIN LATERAL (SELECT data FROM journal_entries j WHERE j.site_id = b.site_id"
-        "   AND j.day = b.day AND j.desk = b.desk AND j.number = b.number"
-        "   AND j.kind = 'checked_in' LIMIT 1) c ON true"
-        " LEFT JOIN LATERAL (SELECT kind FROM observation_events e WHERE e.site_id = b.site_id"
-        "   AND e.trace_code = b.trace_code AND e.person_hash = b.person_hash"
-        "   AND e.kind IN ('exited', 'left_early') LIMIT 1) x ON true"
-        " LEFT JOIN LATERAL (SELECT max(at_ms) AS at_ms, max(extend_until_ms) AS extend_until_ms"
-        "   FROM observation_events e WHERE e.site_id = b.site_id AND e.trace_code = b.trace_code"
-        "   AND e.person_hash = b.person_hash AND e.kind = 'adverse_reaction') r ON true"
-        " WHERE b.site_id = $1 AND b.day = $2 GROUP BY 1, 2, 3, 4",
-        pgParams(m_device.siteId, day, nowMs, kOverdueAfterS * 1000));
+        "SELECT product_code, dose_number, campaign_step, age, doses FROM dose_counts"
+        " WHERE site_id = $1 AND day = $2",
+        pgParams(m_device.siteId, day));
     if (!doses) {
         return doses.error();
     }
@@ -145,10 +130,29 @@ Result<DoseFigures, PgError> SiteReport::doseFigures(
         f.byProduct[product] += count;
         f.byCampaignStep[std::string(doses->text(r, 2))] += count;
         f.byAgeBand[ageBandLabel(int(doses->int64(r, 3)))] += count;
-        f.completed += int(doses->int64(r, 5));
-        f.earlyExits += int(doses->int64(r, 6));
-        f.overdue += int(doses->int64(r, 7));
     }
+    auto outcomes = m_conn.exec(
+        "SELECT coalesce(sum(doses) FILTER (WHERE kind = 'exited'), 0),"
+        " coalesce(sum(doses) FILTER (WHERE kind = 'left_early'), 0)"
+        " FROM outcome_counts WHERE site_id = $1 AND day = $2",
+        pgParams(m_device.siteId, day));
+    if (!outcomes) {
+        return outcomes.error();
+    }
+    f.completed = int(outcomes->int64(0, 0));
+    f.earlyExits = int(outcomes->int64(0, 1));
+    // Overdue: bound with a time that ended long ago, and nothing heard of the dose since (no
+    // exit, no early leave, no reaction). Two index range counts.
+    auto overdue = m_conn.exec(
+        "SELECT (SELECT count(*) FROM bindings WHERE site_id = $1 AND day = $2"
+        "   AND observation_ends_ms < $3::bigint - $4::bigint)"
+        " - (SELECT count(*) FROM doses_heard WHERE site_id = $1 AND day = $2"
+        "   AND bound_ends_ms < $3::bigint - $4::bigint)",
+        pgParams(m_device.siteId, day, nowMs, kOverdueAfterS * 1000));
+    if (!overdue) {
+        return overdue.error();
+    }
+    f.overdue = int(overdue->int64(0, 0));
     const std::string sensorError(toString(ReasonCode::TemperatureSensorError));
     auto checks = m_conn.exec(
         "SELECT count(*) FILTER (WHERE NOT data->'reasons' @> jsonb_build_array("
@@ -162,10 +166,8 @@ Result<DoseFigures, PgError> SiteReport::doseFigures(
     f.temperatureChecks = int(checks->int64(0, 0));
     f.fevers = int(checks->int64(0, 1));
     auto reactions = m_conn.exec(
-        "SELECT e.category, count(*) FROM observation_events e JOIN bindings b"
-        " ON b.site_id = e.site_id AND b.trace_code = e.trace_code"
-        " AND b.person_hash = e.person_hash WHERE e.site_id = $1 AND b.day = $2"
-        " AND e.kind = 'adverse_reaction' GROUP BY e.category",
+        "SELECT coalesce(category, 'other'), count(*) FROM observation_events"
+        " WHERE site_id = $1 AND day = $2 AND kind = 'adverse_reaction' GROUP BY 1",
         pgParams(m_device.siteId, day));
     if (!reactions) {
         return reactions.error();

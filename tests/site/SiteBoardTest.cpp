@@ -37,6 +37,7 @@ protected:
         e.stage = kind;
         e.data = R"({"trace_code":")" + ("8" + std::to_string(1000 + number)) + "\"" + extra + "}";
         e.personHash = "hash-" + std::to_string(number);
+        e.day = kDay;
         return e;
     }
 };

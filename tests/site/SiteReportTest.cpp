@@ -27,6 +27,7 @@ protected:
             r.maskedId = "1101**********" + std::to_string(1000 + person);
             r.desks = {'A'};
             r.atMs = kT0 + seq;
+            r.age = age;
             auto issued = SiteQueue(conn, {"S", entry, "entry"}).issue(r);
             ASSERT_TRUE(issued) << issued.error().message;
             number = issued->number;
@@ -77,7 +78,10 @@ TEST_F(SiteReportTest, OneReportOverEveryKioskAndStation) {
     exited.stage = "exited";
     exited.data = R"({"trace_code":"85001"})";
     exited.personHash = "hash-1";
+    exited.day = kDay;
     ASSERT_TRUE(SiteReplay(conn, {"S", "exit-1", "exit"}).push({exited}, 1, 0));
+    // Scanned out again at the second exit: still one dose completed.
+    ASSERT_TRUE(SiteReplay(conn, {"S", "exit-2", "exit"}).push({exited}, 1, 0));
 
     SiteReport report(conn, {"S", "console-1", "console"});
     DayReportBuilder builder(kDay);
