@@ -164,6 +164,18 @@ void writeSlip(Writer& out, const QueueSlip& slip) {
     out.u8(slip.decision);
     out.i64(slip.issuedAtUnix);
     out.bytes("sealed ID", slip.sealedId);
+    if (const auto& facts = slip.facts) {
+        out.u32(static_cast<std::uint32_t>(facts->day));
+        out.u32(facts->reasonMask);
+        out.text("campaign step", facts->campaignStep);
+        out.u8(facts->prior ? 1 : 0);
+        if (const auto& prior = facts->prior) {
+            out.u32(static_cast<std::uint32_t>(prior->lastDoseDay));
+            out.text("prior product code", prior->productCode);
+            out.u8(prior->dosesReceived);
+            out.u8(prior->source);
+        }
+    }
 }
 
 void writeTicket(Writer& out, const DoseTicket& ticket) {
@@ -176,6 +188,16 @@ void writeTicket(Writer& out, const DoseTicket& ticket) {
     out.text("station", ticket.station);
     out.i64(ticket.vaccinatedAtUnix);
     out.i64(ticket.observationEndsAtUnix);
+    if (const auto& facts = ticket.facts) {
+        out.u32(static_cast<std::uint32_t>(facts->day));
+        if (!isDesk(facts->desk)) {
+            out.fail("desk must be a letter A to Z");
+        }
+        out.u8(static_cast<std::uint8_t>(facts->desk));
+        out.u16(facts->number);
+        out.text("masked ID", facts->maskedId);
+        out.bytes("sealed ID", facts->sealedId);
+    }
 }
 
 QueueSlip readSlip(Reader& in) {
@@ -193,6 +215,24 @@ QueueSlip readSlip(Reader& in) {
     slip.decision = in.u8();
     slip.issuedAtUnix = in.i64();
     slip.sealedId = in.bytes();
+    if (!in.failed() && !in.atEnd()) {
+        SlipVisitFacts facts;
+        facts.day = static_cast<std::int32_t>(in.u32());
+        facts.reasonMask = in.u32();
+        facts.campaignStep = in.text();
+        const std::uint8_t hasPrior = in.u8();
+        if (hasPrior > 1) {
+            in.fail("invalid prior-doses flag " + std::to_string(hasPrior));
+        } else if (hasPrior == 1) {
+            SlipVisitFacts::PriorDoses prior;
+            prior.lastDoseDay = static_cast<std::int32_t>(in.u32());
+            prior.productCode = in.text();
+            prior.dosesReceived = in.u8();
+            prior.source = in.u8();
+            facts.prior = std::move(prior);
+        }
+        slip.facts = std::move(facts);
+    }
     return slip;
 }
 
@@ -207,6 +247,19 @@ DoseTicket readTicket(Reader& in) {
     ticket.station = in.text();
     ticket.vaccinatedAtUnix = in.i64();
     ticket.observationEndsAtUnix = in.i64();
+    if (!in.failed() && !in.atEnd()) {
+        TicketVisitFacts facts;
+        facts.day = static_cast<std::int32_t>(in.u32());
+        const std::uint8_t desk = in.u8();
+        facts.desk = static_cast<char>(desk);
+        if (!in.failed() && !isDesk(facts.desk)) {
+            in.fail("invalid desk " + std::to_string(desk));
+        }
+        facts.number = in.u16();
+        facts.maskedId = in.text();
+        facts.sealedId = in.bytes();
+        ticket.facts = std::move(facts);
+    }
     return ticket;
 }
 

@@ -26,6 +26,22 @@ enum class SignedCodeKind : std::uint8_t { QueueSlip = 1, DoseTicket = 2 };
 /// A keyed hash of the ID number (first 16 bytes): links a person's codes, reveals nothing.
 using PersonRef = std::array<std::uint8_t, 16>;
 
+/// What a station of another device needs to bind a slip's visit that its own journal does
+/// not hold (the person comes from the sealed ID): the visit's day, the reasons of the entry
+/// decision and the earlier doses it was decided on, which set the dose number.
+struct SlipVisitFacts {
+    std::int32_t day = 0;          ///< local date of the check-in, days since 1970-01-01
+    std::uint32_t reasonMask = 0;  ///< bit (1 << ReasonCode) for each reason at entry
+    std::string campaignStep;      ///< empty: none
+    struct PriorDoses {
+        std::int32_t lastDoseDay = 0;  ///< days since 1970-01-01
+        std::string productCode;
+        std::uint8_t dosesReceived = 1;
+        std::uint8_t source = 0;  ///< vax::PriorDoseSource as a number
+    };
+    std::optional<PriorDoses> prior;
+};
+
 /// Printed at entry: who may go to which desk.
 struct QueueSlip {
     std::int64_t visitId = 0;
@@ -36,6 +52,19 @@ struct QueueSlip {
     std::uint8_t decision = 0;           ///< vax::Outcome as a number
     std::int64_t issuedAtUnix = 0;       ///< seconds
     std::vector<std::uint8_t> sealedId;  ///< the ID number sealed to the site (crypto_box_seal)
+    /// Written after the fields above when set; slips printed without it still read.
+    std::optional<SlipVisitFacts> facts;
+};
+
+/// What a device of the site that did not bind the dose (the exit) needs to keep the exit in
+/// its journal: the visit as the site knows it (day and number) and the person as the slip
+/// named them (masked, and sealed to the site).
+struct TicketVisitFacts {
+    std::int32_t day = 0;  ///< local date of the visit, days since 1970-01-01
+    char desk = 'A';
+    std::uint16_t number = 0;
+    std::string maskedId;
+    std::vector<std::uint8_t> sealedId;
 };
 
 /// Printed at the station: one person, one dose, one code.
@@ -49,6 +78,8 @@ struct DoseTicket {
     std::string station;
     std::int64_t vaccinatedAtUnix = 0;
     std::int64_t observationEndsAtUnix = 0;
+    /// Written after the fields above when set; tickets printed without it still read.
+    std::optional<TicketVisitFacts> facts;
 };
 
 /// What every signed code carries besides its body.

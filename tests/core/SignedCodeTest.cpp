@@ -134,6 +134,32 @@ void expectSameSlip(const QueueSlip& a, const QueueSlip& b) {
     EXPECT_EQ(a.decision, b.decision);
     EXPECT_EQ(a.issuedAtUnix, b.issuedAtUnix);
     EXPECT_EQ(a.sealedId, b.sealedId);
+    ASSERT_EQ(a.facts.has_value(), b.facts.has_value());
+    if (a.facts) {
+        EXPECT_EQ(a.facts->day, b.facts->day);
+        EXPECT_EQ(a.facts->reasonMask, b.facts->reasonMask);
+        EXPECT_EQ(a.facts->campaignStep, b.facts->campaignStep);
+        ASSERT_EQ(a.facts->prior.has_value(), b.facts->prior.has_value());
+        if (a.facts->prior) {
+            EXPECT_EQ(a.facts->prior->lastDoseDay, b.facts->prior->lastDoseDay);
+            EXPECT_EQ(a.facts->prior->productCode, b.facts->prior->productCode);
+            EXPECT_EQ(a.facts->prior->dosesReceived, b.facts->prior->dosesReceived);
+            EXPECT_EQ(a.facts->prior->source, b.facts->prior->source);
+        }
+    }
+}
+
+QueueSlip slipWithFacts(bool withPrior) {
+    QueueSlip s = slip();
+    SlipVisitFacts facts;
+    facts.day = 20'791;
+    facts.reasonMask = 0x80000001u;
+    facts.campaignStep = "booster-2026";
+    if (withPrior) {
+        facts.prior = SlipVisitFacts::PriorDoses{20'600, "CN-SINO-01", 2, 3};
+    }
+    s.facts = facts;
+    return s;
 }
 
 void expectSameTicket(const DoseTicket& a, const DoseTicket& b) {
@@ -146,6 +172,20 @@ void expectSameTicket(const DoseTicket& a, const DoseTicket& b) {
     EXPECT_EQ(a.station, b.station);
     EXPECT_EQ(a.vaccinatedAtUnix, b.vaccinatedAtUnix);
     EXPECT_EQ(a.observationEndsAtUnix, b.observationEndsAtUnix);
+    ASSERT_EQ(a.facts.has_value(), b.facts.has_value());
+    if (a.facts) {
+        EXPECT_EQ(a.facts->day, b.facts->day);
+        EXPECT_EQ(a.facts->desk, b.facts->desk);
+        EXPECT_EQ(a.facts->number, b.facts->number);
+        EXPECT_EQ(a.facts->maskedId, b.facts->maskedId);
+        EXPECT_EQ(a.facts->sealedId, b.facts->sealedId);
+    }
+}
+
+DoseTicket ticketWithFacts() {
+    DoseTicket t = ticket();
+    t.facts = TicketVisitFacts{20'791, 'B', 417, "1101**********123X", {0x01, 0x02, 0xFF}};
+    return t;
 }
 
 TEST(SignedCodeTest, SlipRoundTrips) {
@@ -159,6 +199,35 @@ TEST(SignedCodeTest, SlipRoundTrips) {
     EXPECT_EQ(parsed->signature, dummySignature());
 }
 
+TEST(SignedCodeTest, SlipVisitFactsRoundTripWithAndWithoutPriorDoses) {
+    for (bool withPrior : {true, false}) {
+        const QueueSlip sent = slipWithFacts(withPrior);
+        const auto parsed =
+            parseSignedCode(textOf(encode(header(SignedCodeKind::QueueSlip), sent)));
+        ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+        expectSameSlip(std::get<QueueSlip>(parsed->body), sent);
+    }
+}
+
+TEST(SignedCodeTest, SlipWithoutFactsKeepsItsBytes) {
+    // A slip without the visit facts is the slip as printed before they existed.
+    const Bytes plain = slipBytes();
+    const Bytes withFacts = encode(header(SignedCodeKind::QueueSlip), slipWithFacts(false));
+    ASSERT_GT(withFacts.size(), plain.size());
+    EXPECT_TRUE(std::equal(plain.begin(), plain.end(), withFacts.begin()));
+}
+
+TEST(SignedCodeTest, RejectsCutOrBadSlipVisitFacts) {
+    const Bytes full = encode(header(SignedCodeKind::QueueSlip), slipWithFacts(true));
+    for (std::size_t cut = slipBytes().size() + 1; cut < full.size(); ++cut) {
+        EXPECT_FALSE(parseSignedCode(textOf(Bytes(full.begin(), full.begin() + long(cut)))).ok())
+            << cut;
+    }
+    Bytes badFlag = encode(header(SignedCodeKind::QueueSlip), slipWithFacts(false));
+    badFlag.back() = 2;
+    EXPECT_EQ(parseError(textOf(badFlag)), "invalid prior-doses flag 2");
+}
+
 TEST(SignedCodeTest, TicketRoundTrips) {
     const Bytes signedPart = ticketBytes();
     const auto parsed = parseSignedCode(textOf(signedPart));
@@ -168,6 +237,21 @@ TEST(SignedCodeTest, TicketRoundTrips) {
     expectSameTicket(std::get<DoseTicket>(parsed->body), ticket());
     EXPECT_EQ(parsed->signedPart, signedPart);
     EXPECT_EQ(parsed->signature, dummySignature());
+}
+
+TEST(SignedCodeTest, TicketVisitFactsRoundTripAfterTheTicketsOwnBytes) {
+    const Bytes plain = ticketBytes();
+    const Bytes withFacts = encode(header(SignedCodeKind::DoseTicket), ticketWithFacts());
+    ASSERT_GT(withFacts.size(), plain.size());
+    EXPECT_TRUE(std::equal(plain.begin(), plain.end(), withFacts.begin()));
+    const auto parsed = parseSignedCode(textOf(withFacts));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    expectSameTicket(std::get<DoseTicket>(parsed->body), ticketWithFacts());
+    for (std::size_t cut = plain.size() + 1; cut < withFacts.size(); ++cut) {
+        EXPECT_FALSE(
+            parseSignedCode(textOf(Bytes(withFacts.begin(), withFacts.begin() + long(cut)))).ok())
+            << cut;
+    }
 }
 
 TEST(SignedCodeTest, EmptyStringsRoundTrip) {
@@ -270,7 +354,9 @@ TEST(SignedCodeTest, RejectsInvalidDesk) {
 }
 
 TEST(SignedCodeTest, RejectsTrailingBytes) {
-    for (Bytes signedPart : {slipBytes(), ticketBytes()}) {
+    // After a slip's fields come its visit facts, so a slip with facts is the one to extend.
+    for (Bytes signedPart : {encode(header(SignedCodeKind::QueueSlip), slipWithFacts(true)),
+                             encode(header(SignedCodeKind::DoseTicket), ticketWithFacts())}) {
         signedPart.push_back(0);
         EXPECT_EQ(parseError(textOf(signedPart)), "trailing bytes");
     }
