@@ -32,6 +32,7 @@ GridLayout {
         case "contraindication_unsure": return qsTr("Unsure about a question")
         case "interval_too_short": return qsTr("Too soon after the last dose")
         case "already_vaccinated_today": return qsTr("Already vaccinated today")
+        case "no_queue_number_offline": return qsTr("Site server offline, no number left")
         default: return key.replace(/_/g, " ")
         }
     }

@@ -294,6 +294,8 @@ std::string_view toString(ReasonCode code) {
             return "health_code_holder_mismatch";
         case ReasonCode::AlreadyVaccinatedToday:
             return "already_vaccinated_today";
+        case ReasonCode::NoQueueNumberOffline:
+            return "no_queue_number_offline";
     }
     return "unknown";
 }
@@ -361,6 +363,12 @@ Decision decideCheckIn(const CheckInFacts& facts, const Policy& policy) {
         reasons.add(ReasonCode::AlreadyVaccinatedToday, Outcome::StaffReview, "",
                     "A dose was already recorded for this person today: staff will check.",
                     "今日已有此人的接种记录，请工作人员核实。");
+    }
+    if (facts.noQueueNumber) {
+        reasons.add(ReasonCode::NoQueueNumberOffline, Outcome::StaffReview, "",
+                    "The site server cannot be reached and this kiosk has no queue numbers of "
+                    "its own left: staff will give you a number.",
+                    "暂时无法连接现场服务器，本机预留号码已用完，请工作人员为您取号。");
     }
     decision.fever = checkTemperature(facts.temperature, policy.temperature, reasons);
     checkAnswers(facts.answers, policy, reasons);

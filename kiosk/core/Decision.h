@@ -69,6 +69,9 @@ struct CheckInFacts {
     bool healthCodeHolderMismatch = false;
     /// A dose was already recorded for this person today: a second one is for staff to judge.
     bool vaccinatedToday = false;
+    /// The site server cannot be reached and this kiosk has no number of its own left to
+    /// give: the person waits for staff rather than get a number another kiosk may give too.
+    bool noQueueNumber = false;
 };
 
 enum class Outcome {
@@ -104,11 +107,12 @@ enum class ReasonCode {
     BoosterTooEarly,
     HealthCodeHolderMismatch,
     AlreadyVaccinatedToday,
+    NoQueueNumberOffline,
 };
 
 /// The last reason code: loops over every code and the report's bit mask end here, so a new
 /// code goes before it or moves it.
-inline constexpr ReasonCode kLastReasonCode = ReasonCode::AlreadyVaccinatedToday;
+inline constexpr ReasonCode kLastReasonCode = ReasonCode::NoQueueNumberOffline;
 
 /// Stable snake_case key of a reason code, e.g. "fever".
 std::string_view toString(ReasonCode code);

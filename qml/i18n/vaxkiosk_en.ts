@@ -978,6 +978,11 @@
         <translation>Already vaccinated today</translation>
     </message>
     <message>
+        <location filename="../StaffReviews.qml" line="35"/>
+        <source>Site server offline, no number left</source>
+        <translation>Site server offline, no number left</translation>
+    </message>
+    <message>
         <location filename="../StaffReviews.qml" line="40"/>
         <source>Doctor assessed the resident</source>
         <translation>Doctor assessed the resident</translation>

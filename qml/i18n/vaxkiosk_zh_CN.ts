@@ -974,6 +974,11 @@
         <translation>今日已接种</translation>
     </message>
     <message>
+        <location filename="../StaffReviews.qml" line="35"/>
+        <source>Site server offline, no number left</source>
+        <translation>现场服务器离线，本机号码已用完</translation>
+    </message>
+    <message>
         <location filename="../StaffReviews.qml" line="40"/>
         <source>Doctor assessed the resident</source>
         <translation>医生已评估</translation>

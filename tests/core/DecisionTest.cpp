@@ -54,6 +54,7 @@ constexpr ReasonCode kAllReasonCodes[] = {
     ReasonCode::BoosterTooEarly,
     ReasonCode::HealthCodeHolderMismatch,
     ReasonCode::AlreadyVaccinatedToday,
+    ReasonCode::NoQueueNumberOffline,
 };
 
 // What each reason alone leads to, written independently of the library.
@@ -75,6 +76,7 @@ Outcome expectedOutcomeOf(ReasonCode code) {
         case ReasonCode::HealthCodeUnavailable:
         case ReasonCode::HealthCodeHolderMismatch:
         case ReasonCode::AlreadyVaccinatedToday:
+        case ReasonCode::NoQueueNumberOffline:
         case ReasonCode::TemperatureSensorError:
         case ReasonCode::TemperatureImplausible:
         case ReasonCode::ContraindicationDoctorReview:
@@ -259,6 +261,9 @@ std::vector<DecisionCase> decisionCases() {
     add(make("Dose_AlreadyVaccinatedToday",
              [](CheckInFacts& f, Policy&) { f.vaccinatedToday = true; }, kStaff,
              {R::AlreadyVaccinatedToday}));
+    add(make("Queue_NoNumberWhileTheSiteIsOffline",
+             [](CheckInFacts& f, Policy&) { f.noQueueNumber = true; }, kStaff,
+             {R::NoQueueNumberOffline}));
     add(make("HealthCode_NotCheckedNotRequired", healthCode(HC::NotChecked, false), kProceed, {}));
     add(make("HealthCode_UnavailableNotRequired", healthCode(HC::Unavailable, false), kProceed,
              {}));
