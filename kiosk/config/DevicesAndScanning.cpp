@@ -1,6 +1,7 @@
 #include "config/DevicesAndScanning.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -17,13 +18,23 @@ namespace vax::config_detail {
 
 namespace {
 
-constexpr std::string_view kDeviceKeys[] = {
-    "camera",         "camera_width", "camera_height", "camera_fps",      "hid_scanner",
-    "serial_scanner", "serial_baud",  "printer",       "printer_profile", "thermometer"};
+constexpr std::string_view kDeviceKeys[] = {"camera",      "camera_width", "camera_height",
+                                            "camera_fps",  "hid_scanner",  "serial_scanner",
+                                            "serial_baud", "printer",      "printer_profile",
+                                            "thermometer", "call_voice"};
 constexpr std::string_view kScanningKeys[] = {
     "formats",      "confirm_window_ms", "debounce_ms",      "health_code_url_prefixes",
     "eid_prefixes", "ticket_prefix",     "health_code_token"};
 constexpr std::string_view kTokenKeys[] = {"prefix", "min_length", "max_length", "alphabet"};
+
+// An espeak-ng voice name ("cmn", "en-us"): it goes on espeak-ng's command line.
+std::string checkVoice(std::string_view text) {
+    const bool plain =
+        !text.empty() && text.size() <= 32 && std::all_of(text.begin(), text.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        });
+    return plain ? "" : "must be an espeak-ng voice such as \"cmn\", got " + inQuotes(text);
+}
 
 // Rates with a termios constant; others would fail only later, when the scanner is opened.
 constexpr std::int64_t kBaudRates[] = {1200,  2400,   4800,   9600,   19200, 38400,
@@ -247,6 +258,9 @@ void readDevices(Reader& reader, const Scope& scope, const std::filesystem::path
     }
     if (auto v = reader.string(scope, "printer_profile", false, checkNonEmpty)) {
         devices.printerProfile = std::move(*v);
+    }
+    if (auto v = reader.string(scope, "call_voice", false, checkVoice)) {
+        devices.callVoice = std::move(*v);
     }
     if (const toml::node* thermometer =
             reader.get(scope, "thermometer", toml::node_type::table, false)) {

@@ -23,8 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kRootKeys[] = {
-    "site",    "policy",   "questionnaire", "product", "campaign_step",
-    "devices", "scanning", "temperature",   "network", "site_server", "staff"};
+    "site",     "policy",      "questionnaire", "product",     "campaign_step", "devices",
+    "scanning", "temperature", "network",       "site_server", "staff"};
 constexpr std::string_view kSiteKeys[] = {"id", "name", "role", "key_file", "trust_file"};
 constexpr std::string_view kPolicyKeys[] = {
     "require_health_code", "fever_threshold_c", "valid_min_c", "valid_max_c",
@@ -41,8 +41,10 @@ constexpr std::string_view kProductKeys[] = {"code",
                                              "doses_per_pack"};
 constexpr std::string_view kStepKeys[] = {"id", "name", "min_age", "max_age", "open"};
 
-constexpr std::string_view kRoleNames[] = {"entry", "station", "exit", "console"};
-constexpr Role kRoles[] = {Role::Entry, Role::Station, Role::Exit, Role::Console};
+constexpr std::string_view kRoleNames[] = {"entry",   "station", "exit",
+                                           "console", "board",   "callboard"};
+constexpr Role kRoles[] = {Role::Entry,   Role::Station, Role::Exit,
+                           Role::Console, Role::Board,   Role::Callboard};
 
 std::string ageBand(int minAge, std::optional<int> maxAge) {
     return std::to_string(minAge) + (maxAge ? "-" + std::to_string(*maxAge) : "+");
@@ -93,6 +95,29 @@ void readSite(Reader& reader, const Scope& scope, const fs::path& baseDir, SiteC
     if (const auto trust = reader.string(scope, "trust_file", false, checkNonEmpty)) {
         const fs::path trustFile = *trust;
         site.trustFile = trustFile.is_relative() ? baseDir / trustFile : trustFile;
+    }
+}
+
+// A wall screen shows what the site server holds: without one it would show nothing, so the
+// config says so at load. Spoken calls are the call screen's alone.
+void checkWallScreen(Reader& reader, const Scope& root, const KioskConfig& config) {
+    const Role role = config.site.role;
+    if (reader.failed()) {
+        return;
+    }
+    if ((role == Role::Board || role == Role::Callboard) && config.siteServer.url.empty()) {
+        const toml::node* site = root.table.get("site");
+        const Scope scope{*site->as_table(), "site"};
+        reader.fail(keyLine(scope, "role"), scope.key("role"),
+                    std::string(toString(role)) +
+                        " shows the site server's state: it needs a [site_server]");
+    }
+    if (!config.devices.callVoice.empty() && role != Role::Callboard) {
+        const toml::node* devices = root.table.get("devices");
+        const Scope scope{*devices->as_table(), "devices"};
+        reader.fail(keyLine(scope, "call_voice"), scope.key("call_voice"),
+                    "spoken calls are for the callboard role, this device is " +
+                        std::string(toString(role)));
     }
 }
 
@@ -348,6 +373,10 @@ std::string_view toString(Role role) {
             return "exit";
         case Role::Console:
             return "console";
+        case Role::Board:
+            return "board";
+        case Role::Callboard:
+            return "callboard";
     }
     return "unknown";
 }
@@ -401,6 +430,7 @@ Result<KioskConfig> parseKioskConfig(std::string_view text, std::string_view sou
                             config.measurement);
         }
         readStaff(reader, root, config.staff);
+        checkWallScreen(reader, root, config);
     }
     if (reader.failed()) {
         return reader.takeError();

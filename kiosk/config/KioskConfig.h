@@ -14,7 +14,9 @@
 namespace vax {
 
 /// The job this device does at the site.
-enum class Role { Entry, Station, Exit, Console };
+/// What this device does at the site. Board (留观屏) and Callboard (叫号屏) are wall screens
+/// over the site server: they keep no records of their own.
+enum class Role { Entry, Station, Exit, Console, Board, Callboard };
 
 std::string_view toString(Role role);
 
@@ -74,6 +76,8 @@ struct DeviceConfig {
     std::string printer;
     std::string printerProfile = "generic-80-native-qr";
     ThermometerConfig thermometer;
+    /// Spoken calls of a call screen: empty (off, the default) or an espeak-ng voice ("cmn").
+    std::string callVoice;
 };
 
 /// How codes are read and recognised.
@@ -110,6 +114,9 @@ struct SiteServerConfig {
     std::string sslmode = "verify-full";
     std::filesystem::path caFile;  ///< the CA the server's certificate is checked against
     int connectTimeoutMs = 1000;   ///< no screen waits longer for an unreachable server
+    /// Numbers of each desk an entry kiosk keeps reserved on the site, to give while it cannot
+    /// reach it; 0: none (offline check-ins then wait for staff).
+    int offlineNumbers = 20;
 };
 
 /// A staff member who may open the staff console (`[[staff]]`).

@@ -11,8 +11,8 @@ namespace vax::config_detail {
 
 namespace {
 
-constexpr std::string_view kSiteServerKeys[] = {"url", "password_file", "sslmode", "ca_file",
-                                                "connect_timeout_ms"};
+constexpr std::string_view kSiteServerKeys[] = {"url",     "password_file",      "sslmode",
+                                                "ca_file", "connect_timeout_ms", "offline_numbers"};
 
 bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -122,6 +122,9 @@ void readSiteServer(Reader& reader, const Scope& scope, const std::filesystem::p
     }
     if (const auto v = reader.integer(scope, "connect_timeout_ms", false, 100, 10000)) {
         server.connectTimeoutMs = *v;
+    }
+    if (const auto v = reader.integer(scope, "offline_numbers", false, 0, 500)) {
+        server.offlineNumbers = *v;
     }
 }
 

@@ -201,11 +201,38 @@ TEST(KioskConfigTest, RoleNames) {
     EXPECT_EQ(toString(Role::Station), "station");
     EXPECT_EQ(toString(Role::Exit), "exit");
     EXPECT_EQ(toString(Role::Console), "console");
-    for (const auto role : {Role::Entry, Role::Station, Role::Exit, Role::Console}) {
-        const auto result = parse(kSite + "role = \"" + std::string(toString(role)) + "\"\n");
+    EXPECT_EQ(toString(Role::Board), "board");
+    EXPECT_EQ(toString(Role::Callboard), "callboard");
+    const std::string server =
+        "[site_server]\nurl = \"postgresql://dev@127.0.0.1/site\"\nsslmode = \"disable\"\n";
+    for (const auto role :
+         {Role::Entry, Role::Station, Role::Exit, Role::Console, Role::Board, Role::Callboard}) {
+        const auto result =
+            parse(kSite + "role = \"" + std::string(toString(role)) + "\"\n" + server);
         ASSERT_TRUE(result) << result.error().message;
         EXPECT_EQ(result->site.role, role);
     }
+}
+
+TEST(KioskConfigTest, WallScreensNeedTheSiteServerAndOnlyTheCallScreenSpeaks) {
+    EXPECT_EQ(errorOf(kSite + "role = \"board\"\n"),
+              "k.toml:4: site.role: board shows the site server's state: it needs a "
+              "[site_server]");
+    EXPECT_EQ(errorOf(kSite + "role = \"callboard\"\n"),
+              "k.toml:4: site.role: callboard shows the site server's state: it needs a "
+              "[site_server]");
+    EXPECT_EQ(errorOf(kSite + "[devices]\ncall_voice = \"cmn\"\n"),
+              "k.toml:5: devices.call_voice: spoken calls are for the callboard role, this "
+              "device is entry");
+    EXPECT_EQ(errorOf(kSite + "role = \"callboard\"\n[devices]\ncall_voice = \"cmn; rm\"\n"),
+              "k.toml:6: devices.call_voice: must be an espeak-ng voice such as \"cmn\", got "
+              "\"cmn; rm\"");
+    const auto speaking = parse(kSite +
+                                "role = \"callboard\"\n[devices]\ncall_voice = \"cmn\"\n"
+                                "[site_server]\nurl = \"postgresql://dev@127.0.0.1/site\"\n"
+                                "sslmode = \"disable\"\n");
+    ASSERT_TRUE(speaking) << speaking.error().message;
+    EXPECT_EQ(speaking->devices.callVoice, "cmn");
 }
 
 TEST(KioskConfigTest, ExactMessages) {
@@ -251,8 +278,8 @@ TEST(KioskConfigTest, SiteRules) {
         {"[site]\nid = \"\"\nname = \"x\"\n", "k.toml:2: site.id: ", "must be 1 to 32"},
         {"[site]\nid = \"A\"\nname = \"  \"\n", "k.toml:3: site.name: ", "must not be empty"},
         {"[site]\nid = \"A\"\n", "k.toml:1: site.name: ", "missing required key"},
-        {kSite + "role = \"kitchen\"\n",
-         "k.toml:4: site.role: ", "must be one of entry, station, exit, console, got \"kitchen\""},
+        {kSite + "role = \"kitchen\"\n", "k.toml:4: site.role: ",
+         "must be one of entry, station, exit, console, board, callboard, got \"kitchen\""},
         {kSite + "key_file = \"\"\n", "k.toml:4: site.key_file: ", "must not be empty"},
         {"site = \"BJ\"\n", "k.toml:1: site: ", "expected a table, got a string"},
         {"[[site]]\nid = \"A\"\nname = \"x\"\n",
@@ -447,9 +474,10 @@ TEST(KioskConfigTest, UnknownKeys) {
     EXPECT_EQ(errorOf("colour = \"red\"\n" + kSite),
               "k.toml:1: colour: unknown key (allowed here: site, policy, questionnaire, product, "
               "campaign_step, devices, scanning, temperature, network, site_server, staff)");
-    EXPECT_EQ(errorOf(kSite + "\n[printer]\nport = 1\n"),
-              "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
-              "product, campaign_step, devices, scanning, temperature, network, site_server, staff)");
+    EXPECT_EQ(
+        errorOf(kSite + "\n[printer]\nport = 1\n"),
+        "k.toml:5: printer: unknown key (allowed here: site, policy, questionnaire, "
+        "product, campaign_step, devices, scanning, temperature, network, site_server, staff)");
     EXPECT_EQ(errorOf(kSite + "[policy]\nmin_age = 18\nfever = 37.5\n"),
               "k.toml:6: policy.fever: unknown key (allowed here: require_health_code, "
               "fever_threshold_c, valid_min_c, valid_max_c, observation_minutes, min_age, "
@@ -799,7 +827,7 @@ TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     EXPECT_EQ(errorOf(kSite + "[devices]\ncamera = \"camera:0\"\nmicrophone = \"hw:0\"\n"),
               "k.toml:6: devices.microphone: unknown key (allowed here: camera, camera_width, "
               "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
-              "printer_profile, thermometer)");
+              "printer_profile, thermometer, call_voice)");
     EXPECT_EQ(errorOf(kSite + "[scanning]\ndebounce_ms = 100\ndebounce = 100\n"),
               "k.toml:6: scanning.debounce: unknown key (allowed here: formats, "
               "confirm_window_ms, debounce_ms, health_code_url_prefixes, eid_prefixes, "
@@ -812,7 +840,7 @@ TEST(KioskConfigTest, UnknownKeysInDevicesAndScanning) {
     EXPECT_EQ(errorOf(kSite + "[devices.camera2]\nwidth = 1\n"),
               "k.toml:4: devices.camera2: unknown key (allowed here: camera, camera_width, "
               "camera_height, camera_fps, hid_scanner, serial_scanner, serial_baud, printer, "
-              "printer_profile, thermometer)");
+              "printer_profile, thermometer, call_voice)");
 }
 
 TEST(KioskConfigTest, SyntaxErrorShowsLineAndColumn) {

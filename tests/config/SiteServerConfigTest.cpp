@@ -39,7 +39,7 @@ TEST(SiteServerConfig, ReadsEveryKeyAndResolvesFilesBesideTheConfig) {
         kSite +
             "url = \"postgresql://vaxdevice@site-server.lan:5433/vaxsite\"\n"
             "password_file = \"site.pw\"\nsslmode = \"verify-full\"\nca_file = \"site-ca.pem\"\n"
-            "connect_timeout_ms = 800\n",
+            "connect_timeout_ms = 800\noffline_numbers = 0\n",
         "k.toml", dir.path());
     ASSERT_TRUE(config) << config.error().message;
     const SiteServerConfig& s = config->siteServer;
@@ -48,6 +48,7 @@ TEST(SiteServerConfig, ReadsEveryKeyAndResolvesFilesBesideTheConfig) {
     EXPECT_EQ(s.sslmode, "verify-full");
     EXPECT_EQ(s.caFile, dir / "site-ca.pem");
     EXPECT_EQ(s.connectTimeoutMs, 800);
+    EXPECT_EQ(s.offlineNumbers, 0);
 }
 
 TEST(SiteServerConfig, DefaultsVerifyTheServerWithinOneSecond) {
@@ -57,6 +58,7 @@ TEST(SiteServerConfig, DefaultsVerifyTheServerWithinOneSecond) {
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_EQ(config->siteServer.sslmode, "verify-full");
     EXPECT_EQ(config->siteServer.connectTimeoutMs, 1000);
+    EXPECT_EQ(config->siteServer.offlineNumbers, 20);
 }
 
 TEST(SiteServerConfig, RefusesWhatWouldLeakOrHang) {
@@ -89,7 +91,10 @@ TEST(SiteServerConfig, RefusesWhatWouldLeakOrHang) {
     EXPECT_EQ(errorOf(kSite + "url = \"postgresql://dev@127.0.0.1/db\"\nsslmode = \"disable\"\n"
                               "port = 5432\n"),
               "k.toml:7: site_server.port: unknown key (allowed here: url, password_file, sslmode, "
-              "ca_file, connect_timeout_ms)");
+              "ca_file, connect_timeout_ms, offline_numbers)");
+    EXPECT_EQ(errorOf(kSite + "url = \"postgresql://dev@127.0.0.1/db\"\nsslmode = \"disable\"\n"
+                              "offline_numbers = 501\n"),
+              "k.toml:7: site_server.offline_numbers: must be between 0 and 500, got 501");
 }
 
 TEST(SiteServerConfig, LoopbackMayGoWithoutTls) {
