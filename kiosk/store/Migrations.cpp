@@ -202,11 +202,33 @@ CREATE TABLE visit_prior_doses (
 CREATE INDEX visits_by_person_day ON visits(person_id, day);
 )sql";
 
+// Version 7: the site server. A visit's origin says who numbered it: this journal ('local', a
+// device alone), the site server ('site'), a block of the site's numbers set aside for this
+// device while the site cannot be reached ('block'), or another device of the site whose slip
+// a station took ('slip': the visit is a copy, made to bind its dose). A dose's site_use is
+// the use of its pack's code the site granted at binding; NULL when it was bound without the
+// site (the replay claims it later, and a clash becomes the site's alarm).
+constexpr std::string_view kV7 = R"sql(
+ALTER TABLE visits ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'
+    CHECK (origin IN ('local', 'site', 'block', 'slip'));
+ALTER TABLE doses ADD COLUMN site_use INTEGER;
+CREATE TABLE number_blocks (
+    day          TEXT NOT NULL,
+    desk         TEXT NOT NULL,
+    first        INTEGER NOT NULL,
+    last         INTEGER NOT NULL,
+    next         INTEGER NOT NULL,     -- the block's next number to give
+    reserved_at  INTEGER NOT NULL,     -- Unix ms
+    PRIMARY KEY (day, desk, first),
+    CHECK (first <= last AND next BETWEEN first AND last + 1)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3},
-                                            {4, kV4}, {5, kV5}, {6, kV6}};
+    static const std::vector<Migration> all{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4},
+                                            {5, kV5}, {6, kV6}, {7, kV7}};
     return all;
 }
 
