@@ -1,8 +1,9 @@
-// vaxctl site init | status: the site server from the command line.
+// vaxctl site init | status | sync | conflicts: the site server from the command line.
 #include <memory>
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "ops/SiteLink.h"
 #include "site/SiteClient.h"
 #include "site/SiteReplay.h"
 #include "site/SiteSchema.h"
@@ -114,6 +115,71 @@ int status(const Paths& paths) {
     return kExitOk;
 }
 
+// The config's site link, or why there is none (printed; nullptr then).
+std::unique_ptr<SiteLink> openLinkOrReport(const KioskConfig& config, const Paths& paths) {
+    auto link = SiteLink::open(config);
+    if (!link) {
+        fail(kExitFailure, link.error().message);
+        return nullptr;
+    }
+    if (!*link) {
+        fail(kExitFailure, paths.config.string() + " has no [site_server]");
+    }
+    return std::move(*link);
+}
+
+int sync(const Paths& paths) {
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return kExitFailure;
+    }
+    auto link = openLinkOrReport(*config, paths);
+    if (!link) {
+        return kExitFailure;
+    }
+    auto journal = openJournalOrReport(paths);
+    if (!journal) {
+        return kExitFailure;
+    }
+    auto pushed = link->sync(journal->database(), now().unixMs);
+    if (!pushed) {
+        return fail(kExitFailure, "site sync: " + pushed.error().message);
+    }
+    printJson({{"device", link->device().deviceId},
+               {"stored", pushed->stored},
+               {"duplicates", pushed->duplicates},
+               {"conflicts", pushed->conflicts},
+               {"journal_seq", pushed->journalSeq},
+               {"replayed_seq", pushed->replayedSeq}});
+    return kExitOk;
+}
+
+int conflicts(const Paths& paths) {
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return kExitFailure;
+    }
+    auto link = openLinkOrReport(*config, paths);
+    if (!link) {
+        return kExitFailure;
+    }
+    auto open = link->with(
+        [&](PgConnection& conn) { return SiteReplay(conn, link->device()).openConflicts(); });
+    if (!open) {
+        return fail(kExitFailure, "site conflicts: " + open.error().message);
+    }
+    json list = json::array();
+    for (const SiteConflict& c : *open) {
+        list.push_back({{"id", c.id},
+                        {"kind", c.kind},
+                        {"subject", c.subject},
+                        {"found_ms", c.foundAtMs},
+                        {"detail", json::parse(c.detail, nullptr, false)}});
+    }
+    printJson({{"open", list.size()}, {"conflicts", list}});
+    return kExitOk;
+}
+
 }  // namespace
 
 void addSiteCommands(CLI::App& app, const Paths& paths, int& status) {
@@ -135,6 +201,11 @@ void addSiteCommands(CLI::App& app, const Paths& paths, int& status) {
 
     site->add_subcommand("status", "Reachable, schema, each device's upload lag, conflicts")
         ->callback([&paths, &status] { status = cli::status(paths); });
+    site->add_subcommand("sync", "Push the journal entries the site server does not hold yet")
+        ->callback([&paths, &status] { status = sync(paths); });
+    site->add_subcommand("conflicts",
+                         "The site's open alarms: a code or a number given twice offline")
+        ->callback([&paths, &status] { status = conflicts(paths); });
 }
 
 }  // namespace vax::cli
