@@ -6,7 +6,8 @@ import QtQuick.VirtualKeyboard
 import VaxKiosk
 
 // The kiosk's window: a header (site, the device's role, text size, contrast, language, the
-// staff door) over the screens of the role this device has (entry, station, exit, console).
+// staff door) over the screens of the role this device has (entry, station, exit, console, or a
+// wall screen: the observation board or the call screen).
 // Chinese by default; every screen can switch to English.
 Window {
     id: root
@@ -104,6 +105,8 @@ Window {
                             case "station": return qsTr("Vaccination station")
                             case "exit": return qsTr("Observation exit")
                             case "console": return qsTr("Staff console")
+                            case "board": return qsTr("Observation board")
+                            case "callboard": return qsTr("Call screen")
                             default: return ""
                             }
                         }
@@ -161,6 +164,8 @@ Window {
                 case "entry": return entry
                 case "station": return station
                 case "exit": return exit
+                case "board": return board
+                case "callboard": return callboard
                 default: return unsupported
                 }
             }
@@ -211,6 +216,14 @@ Window {
     Component {
         id: exit
         ExitRole { flow: root.kiosk.exit; camera: root.kiosk.camera }
+    }
+    Component {
+        id: board
+        BoardRole { wall: root.kiosk.wall }
+    }
+    Component {
+        id: callboard
+        CallboardRole { wall: root.kiosk.wall }
     }
     Component {
         id: unsupported

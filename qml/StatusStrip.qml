@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Layouts
 import VaxKiosk
 
-// The staff status strip: network, uploads, printer, thermometer, camera, clock and the age
+// The staff status strip: network, uploads, the site server (when there is one), printer, thermometer, camera, clock and the age
 // of the trust list. Each item is a mark (✓ ! ✕ –), a name and a word, so it reads without
 // colour; the colour only repeats what the mark says.
 Rectangle {
@@ -106,6 +106,21 @@ Rectangle {
                 : strip.status.outboxRefused > 0 ? qsTr("%1 refused").arg(strip.status.outboxRefused)
                 : strip.status.outboxPending > 0 ? qsTr("%1 waiting").arg(strip.status.outboxPending)
                 : qsTr("All sent")
+        }
+        StatusItem {
+            objectName: "statusSite"
+            visible: strip.status.siteState !== "none"
+            name: qsTr("Site server")
+            // An open alarm (a code or a number given twice) is for staff to act on.
+            tone: strip.status.siteConflicts > 0 ? "bad"
+                : strip.status.siteState === "online" ? (strip.status.siteBehind > 0 ? "warn" : "ok")
+                : strip.status.siteState === "offline" ? "warn" : "off"
+            word: strip.status.siteConflicts > 0 ? qsTr("%1 alarm(s)").arg(strip.status.siteConflicts)
+                : strip.status.siteState === "online"
+                  ? (strip.status.siteBehind > 0 ? qsTr("%1 to send").arg(strip.status.siteBehind)
+                                                 : qsTr("Online"))
+                : strip.status.siteState === "offline" ? qsTr("Offline: working alone")
+                : qsTr("Not known yet")
         }
         StatusItem {
             objectName: "statusPrinter"

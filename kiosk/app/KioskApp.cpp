@@ -18,6 +18,8 @@
 #include "Language.h"
 #include "LocalClock.h"
 #include "OutboxPump.h"
+#include "SitePump.h"
+#include "WallWorker.h"
 #include "ReadSound.h"
 #include "SiteWorker.h"
 #include "StaffWorker.h"
@@ -69,6 +71,13 @@ KioskApp::~KioskApp() {
     }
     m_pumpThread.quit();
     m_pumpThread.wait();
+    m_sitePumpThread.quit();  // a push in progress ends within the statement timeout
+    m_sitePumpThread.wait();
+    if (m_wallWorker) {
+        m_wallWorker->stop();  // a wait for a call ends within a quarter second
+    }
+    m_wallThread.quit();
+    m_wallThread.wait();
     if (m_camera) {
         m_camera->stop();
     }
@@ -182,6 +191,11 @@ QString KioskApp::start(const AppOptions& options) {
         }
     }
 
+    if (role == Role::Board || role == Role::Callboard) {
+        startWallScreen(*config);
+    } else {
+        startSitePump(*config, databasePath);
+    }
     startServices();
 
     m_soundFolder = std::make_unique<QTemporaryDir>();
@@ -272,6 +286,41 @@ QString KioskApp::startSiteRole(const KioskConfig& config, const QString& databa
             Qt::QueuedConnection);
     }
     return {};
+}
+
+void KioskApp::startWallScreen(const KioskConfig& config) {
+    m_wall = new WallScreen(QString::fromStdString(config.devices.callVoice), this);
+    m_wallWorker = new WallWorker(config);
+    m_wallWorker->moveToThread(&m_wallThread);
+    connect(&m_wallThread, &QThread::finished, m_wallWorker, &QObject::deleteLater);
+    connect(m_wallWorker, &WallWorker::snapshot, m_wall, &WallScreen::apply, Qt::QueuedConnection);
+    m_wallThread.setObjectName(QStringLiteral("wall-screen"));
+    m_wallThread.start();
+    QMetaObject::invokeMethod(m_wallWorker, &WallWorker::start, Qt::QueuedConnection);
+}
+
+void KioskApp::startSitePump(const KioskConfig& config, const QString& databasePath) {
+    if (config.siteServer.url.empty()) {
+        return;  // a device alone: its journal is the whole record
+    }
+    m_sitePump = new SitePump(config, databasePath.toStdString());
+    m_sitePump->moveToThread(&m_sitePumpThread);
+    connect(&m_sitePumpThread, &QThread::finished, m_sitePump, &QObject::deleteLater);
+    m_sitePumpThread.setObjectName(QStringLiteral("site-pump"));
+    m_sitePumpThread.start();
+    // After the device's worker opened (migrated) the journal, as the outbox pump does.
+    if (m_worker) {
+        connect(m_worker, &EntryWorker::opened, m_sitePump, &SitePump::start,
+                Qt::SingleShotConnection);
+        connect(m_worker, &EntryWorker::checkedIn, m_sitePump, &SitePump::syncSoon);
+    } else if (m_siteWorker) {
+        connect(m_siteWorker, &SiteWorker::opened, m_sitePump, &SitePump::start,
+                Qt::SingleShotConnection);
+        connect(m_siteWorker, &SiteWorker::recorded, m_sitePump, &SitePump::syncSoon);
+    } else {
+        QMetaObject::invokeMethod(m_sitePump, &SitePump::start, Qt::QueuedConnection);
+    }
+    m_status->watchSite(m_sitePump);
 }
 
 void KioskApp::startServices() {

@@ -18,6 +18,7 @@
 #include "StaffConsole.h"
 #include "StationFlow.h"
 #include "StatusBoard.h"
+#include "WallScreen.h"
 
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -31,6 +32,8 @@ class SiteWorker;
 class EntryWorker;
 class StaffWorker;
 class OutboxPump;
+class SitePump;
+class WallWorker;
 
 /// How vaxkiosk was asked to run.
 struct AppOptions {
@@ -62,6 +65,7 @@ class KioskApp : public QObject {
     Q_PROPERTY(vax::app::EntryFlow* flow READ flow CONSTANT)
     Q_PROPERTY(vax::app::StationFlow* station READ station CONSTANT)
     Q_PROPERTY(vax::app::ExitFlow* exit READ exit CONSTANT)
+    Q_PROPERTY(vax::app::WallScreen* wall READ wall CONSTANT)
     Q_PROPERTY(vax::app::CameraFeed* camera READ camera CONSTANT)
     Q_PROPERTY(vax::app::Language* language READ language CONSTANT)
     Q_PROPERTY(vax::app::StatusBoard* status READ status CONSTANT)
@@ -89,6 +93,11 @@ public:
     StationFlow* station() const { return m_station; }
     /// The observation exit; null unless the role is exit.
     ExitFlow* exit() const { return m_exit; }
+    /// The call screen's or observation board's state; null unless the role is one of them.
+    WallScreen* wall() const { return m_wall; }
+    /// The journal's feed to the site server; null without a [site_server] (or on a wall
+    /// screen, which keeps no records).
+    SitePump* sitePump() const { return m_sitePump; }
     CameraFeed* camera() const { return m_camera; }
     Language* language() const { return m_language; }
     /// The demo site, when running as the demo.
@@ -123,6 +132,10 @@ private:
     QString startSiteRole(const KioskConfig& config, const QString& databasePath,
                           const PayloadRules& rules, std::vector<DemoShot>& demoShots);
     void startServices();
+    // The wall screens (board, callboard) read the site server on their own thread.
+    void startWallScreen(const KioskConfig& config);
+    // Every other role with a [site_server] feeds it its journal.
+    void startSitePump(const KioskConfig& config, const QString& databasePath);
 
     QElapsedTimer m_started;
     QString m_role;
@@ -149,6 +162,11 @@ private:
     StationFlow* m_station = nullptr;
     ExitFlow* m_exit = nullptr;
     StatusBoard* m_status = nullptr;
+    QThread m_sitePumpThread;
+    SitePump* m_sitePump = nullptr;  // deleted on its thread as the thread finishes
+    QThread m_wallThread;
+    WallWorker* m_wallWorker = nullptr;  // deleted on its thread as the thread finishes
+    WallScreen* m_wall = nullptr;
 };
 
 }  // namespace vax::app

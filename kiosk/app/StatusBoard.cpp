@@ -91,6 +91,16 @@ void StatusBoard::watchOutbox(OutboxPump* pump) {
             Qt::QueuedConnection);
 }
 
+void StatusBoard::watchSite(SitePump* pump) {
+    connect(
+        pump, &SitePump::statusChanged, this,
+        [this](const SiteStatus& status) {
+            m_site = status;
+            Q_EMIT changed();
+        },
+        Qt::QueuedConnection);
+}
+
 void StatusBoard::watchCamera(CameraFeed* camera) {
     m_camera = camera;
     connect(camera, &CameraFeed::activeChanged, this, &StatusBoard::applyCamera);

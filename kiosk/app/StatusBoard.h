@@ -10,6 +10,7 @@
 #include <string>
 
 #include "OutboxPump.h"
+#include "SitePump.h"
 
 namespace vax::app {
 
@@ -51,6 +52,10 @@ class StatusBoard : public QObject {
     Q_PROPERTY(QString cameraMessage READ cameraMessage NOTIFY changed)
     Q_PROPERTY(bool clockSynced READ clockSynced NOTIFY changed)
     Q_PROPERTY(QString clockMessage READ clockMessage NOTIFY changed)
+    Q_PROPERTY(QString siteState READ siteState NOTIFY changed)
+    Q_PROPERTY(int siteBehind READ siteBehind NOTIFY changed)
+    Q_PROPERTY(int siteConflicts READ siteConflicts NOTIFY changed)
+    Q_PROPERTY(QString siteMessage READ siteMessage NOTIFY changed)
 
 public:
     explicit StatusBoard(StatusSources sources, QObject* parent = nullptr);
@@ -59,6 +64,8 @@ public:
 
     /// Takes the outbox counts and network state from `pump` (on its own thread).
     void watchOutbox(OutboxPump* pump);
+    /// Takes the site server's state from `pump` (on its own thread).
+    void watchSite(SitePump* pump);
     /// Takes the camera's state from `camera`.
     void watchCamera(CameraFeed* camera);
     /// Asks `worker` (on its own thread) for the thermometer's health at every poll.
@@ -84,6 +91,11 @@ public:
     QString cameraMessage() const { return m_cameraMessage; }
     bool clockSynced() const { return m_clockSynced; }
     QString clockMessage() const { return m_clockMessage; }
+    /// "online", "offline", "none" (no site server: a device alone), "unknown".
+    QString siteState() const { return m_site.state; }
+    int siteBehind() const { return int(m_site.behind); }
+    int siteConflicts() const { return int(m_site.conflicts); }
+    QString siteMessage() const { return m_site.message; }
 
     /// The answer of one poll of the polling thread (internal, public for the queued call).
     struct DeviceSnapshot {
@@ -130,6 +142,7 @@ private:
     QString m_cameraMessage = QStringLiteral("no camera on this device");
     bool m_clockSynced = false;
     QString m_clockMessage;
+    SiteStatus m_site{QStringLiteral("none"), 0, 0, {}};
 };
 
 }  // namespace vax::app
