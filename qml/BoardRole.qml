@@ -19,7 +19,7 @@ Item {
         onTriggered: role.nowMs = Date.now()
     }
 
-    function left(endsAtMs) {
+    function timeLeft(endsAtMs) {
         const seconds = Math.max(0, Math.ceil((endsAtMs - role.nowMs) / 1000))
         const m = Math.floor(seconds / 60)
         const s = seconds % 60
@@ -55,13 +55,14 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            readonly property int columns: Math.max(1, Math.floor(width / (70 * role.mm)))
+            readonly property int columns: Math.max(1, Math.floor(width / (95 * role.mm)))
             cellWidth: width / columns
-            cellHeight: 30 * role.mm
+            cellHeight: 40 * role.mm
             model: role.wall.people
             delegate: Item {
                 id: cell
                 required property var modelData
+                readonly property bool ended: cell.modelData.endsAtMs <= role.nowMs
                 width: grid.cellWidth
                 height: grid.cellHeight
                 Rectangle {
@@ -71,44 +72,47 @@ Item {
                     border.color: cell.modelData.reaction ? Theme.bad : Theme.warn
                     color: cell.modelData.reaction ? "#ffebee"
                            : cell.modelData.overdue ? "#fff8e1"
-                           : cell.modelData.endsAtMs <= role.nowMs ? "#e8f5e9" : "#ffffff"
-                    GridLayout {
+                           : cell.ended ? "#e8f5e9" : "#ffffff"
+                    ColumnLayout {
                         anchors { fill: parent; margins: 3 * role.mm }
-                        columns: 2
-                        rowSpacing: 1 * role.mm
+                        spacing: 1 * role.mm
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Text {
+                                Layout.fillWidth: true
+                                font.pixelSize: Theme.px(9)
+                                font.bold: true
+                                color: Theme.ink
+                                text: cell.modelData.number
+                            }
+                            Text {
+                                objectName: "countdown"
+                                font.pixelSize: Theme.px(cell.ended ? 8 : 12)
+                                font.bold: true
+                                font.family: cell.ended ? Qt.application.font.family : "monospace"
+                                color: cell.ended ? Theme.ok : Theme.ink
+                                text: cell.ended ? qsTr("May leave") : role.timeLeft(cell.modelData.endsAtMs)
+                            }
+                        }
                         Text {
                             Layout.fillWidth: true
-                            font.pixelSize: Theme.px(9)
-                            font.bold: true
-                            color: Theme.ink
-                            text: cell.modelData.number
-                        }
-                        Text {
-                            objectName: "countdown"
-                            Layout.alignment: Qt.AlignRight
-                            font.pixelSize: Theme.px(12)
-                            font.bold: true
-                            font.family: "monospace"
-                            color: cell.modelData.endsAtMs <= role.nowMs ? Theme.ok : Theme.ink
-                            text: cell.modelData.endsAtMs <= role.nowMs ? qsTr("May leave")
-                                                                       : role.left(cell.modelData.endsAtMs)
-                        }
-                        Text {
-                            Layout.columnSpan: 2
+                            elide: Text.ElideRight
                             font.pixelSize: Theme.px(6)
                             color: Theme.inkSoft
                             text: cell.modelData.maskedId + " · " + cell.modelData.station
                         }
                         Text {
-                            Layout.columnSpan: 2
+                            Layout.fillWidth: true
+                            elide: Text.ElideRight
                             visible: cell.modelData.reaction || cell.modelData.overdue || !cell.modelData.confirmed
                             font.pixelSize: Theme.px(6)
                             font.bold: true
                             color: cell.modelData.reaction ? Theme.bad : Theme.inkSoft
                             text: cell.modelData.reaction ? qsTr("Under care: adverse reaction")
                                   : cell.modelData.overdue ? qsTr("Overdue: not scanned out")
-                                  : qsTr("Code not yet checked by the site")
+                                  : qsTr("Code not yet confirmed")
                         }
+                        Item { Layout.fillHeight: true }
                     }
                 }
             }

@@ -74,6 +74,7 @@ Item {
                         color: Theme.warn
                         Text {
                             id: recallText
+                            objectName: "recalledText"
                             anchors.centerIn: parent
                             width: parent.width - 4 * role.mm
                             horizontalAlignment: Text.AlignHCenter

@@ -181,6 +181,16 @@
 <context>
     <name>Main</name>
     <message>
+        <location filename="../Main.qml" line="1"/>
+        <source>Observation board</source>
+        <translation>Observation board</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="1"/>
+        <source>Call screen</source>
+        <translation>Call screen</translation>
+    </message>
+    <message>
         <location filename="../Main.qml" line="21"/>
         <source>VaxKiosk</source>
         <translation>VaxKiosk</translation>
@@ -1352,6 +1362,26 @@
 <context>
     <name>StatusStrip</name>
     <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>Site server</source>
+        <translation>Site server</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>%1 alarm(s)</source>
+        <translation>%1 alarm(s)</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>%1 to send</source>
+        <translation>%1 to send</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>Offline: working alone</source>
+        <translation>Offline: working alone</translation>
+    </message>
+    <message>
         <location filename="../StatusStrip.qml" line="64"/>
         <source>OK</source>
         <translation>OK</translation>
@@ -1531,6 +1561,82 @@
         <location filename="../WelcomeScreen.qml" line="59"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
+    </message>
+</context>
+<context>
+    <name>CallboardRole</name>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Registration desk %1</source>
+        <translation>Registration desk %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>No number called yet</source>
+        <translation>No number called yet</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Called again: %1</source>
+        <translation>Called again: %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Waiting: %1</source>
+        <translation>Waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Missed: %1</source>
+        <translation>Missed: %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Site server not reachable: the calls shown may be old (%1)</source>
+        <translation>Site server not reachable: the calls shown may be old (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardRole</name>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>In observation: %1 · overdue: %2 · under care: %3</source>
+        <translation>In observation: %1 · overdue: %2 · under care: %3</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>May leave</source>
+        <translation>May leave</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Under care: adverse reaction</source>
+        <translation>Under care: adverse reaction</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Overdue: not scanned out</source>
+        <translation>Overdue: not scanned out</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Code not yet confirmed</source>
+        <translation>Code not yet confirmed</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Site server not reachable: this list may be old (%1)</source>
+        <translation>Site server not reachable: this list may be old (%1)</translation>
     </message>
 </context>
 </TS>

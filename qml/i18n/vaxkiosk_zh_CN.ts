@@ -181,6 +181,16 @@
 <context>
     <name>Main</name>
     <message>
+        <location filename="../Main.qml" line="1"/>
+        <source>Observation board</source>
+        <translation>留观屏</translation>
+    </message>
+    <message>
+        <location filename="../Main.qml" line="1"/>
+        <source>Call screen</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
         <location filename="../Main.qml" line="21"/>
         <source>VaxKiosk</source>
         <translation>疫苗接种自助机</translation>
@@ -1348,6 +1358,26 @@
 <context>
     <name>StatusStrip</name>
     <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>Site server</source>
+        <translation>现场服务器</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>%1 alarm(s)</source>
+        <translation>%1 条警报</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>%1 to send</source>
+        <translation>%1 条待传</translation>
+    </message>
+    <message>
+        <location filename="../StatusStrip.qml" line="1"/>
+        <source>Offline: working alone</source>
+        <translation>离线：单机工作</translation>
+    </message>
+    <message>
         <location filename="../StatusStrip.qml" line="64"/>
         <source>OK</source>
         <translation>正常</translation>
@@ -1527,6 +1557,82 @@
         <location filename="../WelcomeScreen.qml" line="59"/>
         <source>Starting…</source>
         <translation>正在启动……</translation>
+    </message>
+</context>
+<context>
+    <name>CallboardRole</name>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Registration desk %1</source>
+        <translation>%1 登记台</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>No number called yet</source>
+        <translation>尚未叫号</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Called again: %1</source>
+        <translation>重呼：%1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Waiting: %1</source>
+        <translation>等候 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Missed: %1</source>
+        <translation>过号：%1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../CallboardRole.qml" line="1"/>
+        <source>Site server not reachable: the calls shown may be old (%1)</source>
+        <translation>无法连接现场服务器，显示的叫号可能不是最新（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>BoardRole</name>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>In observation: %1 · overdue: %2 · under care: %3</source>
+        <translation>留观中 %1 人 · 超时 %2 人 · 处置中 %3 人</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>May leave</source>
+        <translation>可离开</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Under care: adverse reaction</source>
+        <translation>不良反应处置中</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Overdue: not scanned out</source>
+        <translation>超时：未扫码离开</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Code not yet confirmed</source>
+        <translation>追溯码待现场核验</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../BoardRole.qml" line="1"/>
+        <source>Site server not reachable: this list may be old (%1)</source>
+        <translation>无法连接现场服务器，名单可能不是最新（%1）</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,11 @@ target_sources(vaxkiosk_tests PRIVATE
 # The station and exit roles on the demo site: binding, refusals, the printed dose ticket, exit
 # verdicts and the observation list, with their screenshots.
 target_sources(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/StationExitWalkTest.cpp)
+# The wall screens (call screen, observation board) on the site server's test cluster.
+target_sources(vaxkiosk_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/WallScreenTest.cpp
+  ${PROJECT_SOURCE_DIR}/tests/support/PgCluster.cpp)
+target_link_libraries(vaxkiosk_tests PRIVATE vax::site)
 # The staff console: PIN and lockout, decisions, calls, typed IDs, figures, idle logout.
 target_sources(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/StaffConsoleTest.cpp)
 target_include_directories(vaxkiosk_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
