@@ -4,7 +4,9 @@
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
 #include "devices/ClockStatus.h"
+#include "ops/SiteLink.h"
 #include "ops/StationDesk.h"
+#include "site/SiteBoard.h"
 
 namespace vax::cli {
 
@@ -158,7 +160,41 @@ int reaction(const StationOptions& o, const Paths& paths) {
     return kExitOk;
 }
 
+// At a site with a server, everyone from every station; the device's own journal otherwise.
+int siteObservation(const KioskConfig& config) {
+    auto link = SiteLink::open(config);
+    if (!link) {
+        return fail(kExitFailure, link.error().message);
+    }
+    const LocalTime at = now();
+    auto board = (*link)->with([&](PgConnection& conn) {
+        return SiteBoard(conn, (*link)->device()).inObservation(at.date.iso(), at.unixMs);
+    });
+    if (!board) {
+        return fail(kExitFailure, "site server: " + board.error().message);
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (const BoardEntry& e : *board) {
+        out.push_back({{"queue_number", e.number.label()},
+                       {"person", e.maskedId},
+                       {"station", e.station},
+                       {"minutes_left", e.minutesLeft(at.unixMs)},
+                       {"reaction", e.reaction},
+                       {"overdue", e.overdue},
+                       {"confirmed", e.confirmed}});
+    }
+    printJson({{"scope", "site"}, {"in_observation", out}});
+    return kExitOk;
+}
+
 int observation(const Paths& paths) {
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return kExitFailure;
+    }
+    if (!config->siteServer.url.empty()) {
+        return siteObservation(*config);
+    }
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
@@ -212,7 +248,9 @@ void addStationCommands(CLI::App& app, const Paths& paths, int& status) {
     r->add_option("--at", o->at, "Local time 'YYYY-MM-DD HH:MM' (default now)");
     r->callback([o, &paths, &status] { status = reaction(*o, paths); });
 
-    app.add_subcommand("observation", "Who is in observation, minutes left, overdue")
+    app.add_subcommand("observation",
+                       "Who is in observation, minutes left, overdue (the whole site's when a"
+                       " [site_server] is configured)")
         ->callback([&paths, &status] { status = observation(paths); });
 }
 
