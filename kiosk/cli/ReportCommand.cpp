@@ -32,19 +32,19 @@ int run(const ReportOptions& o, const Paths& paths) {
         return kExitFailure;
     }
     DayReportBuilder builder(date->iso());
-    if (auto st = journal->forEachVisit(date->iso(),
-                                        [&builder](const VisitSummary& v) { builder.add(v); });
+    if (auto st = journal->report().forEachVisit(
+            date->iso(), [&builder](const VisitSummary& v) { builder.add(v); });
         !st) {
         return fail(kExitFailure, st.error().message);
     }
     const DayReport report = builder.finish();
     const LocalTime at = now();
-    auto doses = journal->doseFigures(date->iso(), at.unixMs);
+    auto doses = journal->report().doseFigures(date->iso(), at.unixMs);
     if (!doses) {
         return fail(kExitFailure, doses.error().message);
     }
     if (o.format == "json") {
-        auto hourly = journal->hourlyThroughput(date->iso());
+        auto hourly = journal->report().hourlyThroughput(date->iso());
         if (!hourly) {
             return fail(kExitFailure, hourly.error().message);
         }
