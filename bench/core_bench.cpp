@@ -53,7 +53,7 @@ void BM_DecisionAndDurableCommit(benchmark::State& state) {
     for (auto _ : state) {
         CheckInRecord record = test::makeCheckIn(vault, ++serial, Outcome::Proceed);
         record.decision = decideCheckIn(facts, policy);
-        auto done = journal.checkIn(record);
+        auto done = journal.visits().checkIn(record);
         if (!done) {
             state.SkipWithError(done.error().message.c_str());
             break;
@@ -105,8 +105,8 @@ void BM_ReportOverOneMillionVisits(benchmark::State& state) {
     (void)tx.commit();
     for (auto _ : state) {
         DayReportBuilder builder("2026-11-25");
-        auto st = journal.forEachVisit("2026-11-25",
-                                       [&builder](const VisitSummary& v) { builder.add(v); });
+        auto st = journal.report().forEachVisit(
+            "2026-11-25", [&builder](const VisitSummary& v) { builder.add(v); });
         const DayReport report = builder.finish();
         if (!st || report.checkIns != kVisits) {
             state.SkipWithError("report failed");

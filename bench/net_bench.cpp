@@ -45,7 +45,7 @@ Journal journalWith(const std::filesystem::path& path, int visits) {
     Journal journal = Journal::open(path).value();
     PersonVault vault(SiteKeys::generate());
     for (int i = 0; i < visits; ++i) {
-        (void)journal.checkIn(test::makeCheckIn(vault, i + 1, Outcome::Proceed));
+        (void)journal.visits().checkIn(test::makeCheckIn(vault, i + 1, Outcome::Proceed));
     }
     return journal;
 }

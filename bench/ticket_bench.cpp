@@ -143,7 +143,7 @@ void BM_DoseReportOverOneMillionDoses(benchmark::State& state) {
     }
     (void)tx.commit();
     for (auto _ : state) {
-        auto figures = journal.doseFigures("2026-11-25", 1'795'700'000'000);
+        auto figures = journal.report().doseFigures("2026-11-25", 1'795'700'000'000);
         if (!figures || figures->doses != kDoses) {
             state.SkipWithError("report failed");
             return;

@@ -131,7 +131,8 @@ Result<std::string> checkInForDemo(const KioskConfig& config, const SiteKeys& ke
         return Error{"demo resident " + number + " was not queued"};
     }
     // Called at once: the station binds called (or registered) visits only.
-    if (auto called = journal.callNext(at.date.iso(), visit.queueNumber->desk, 100, at.unixMs);
+    if (auto called =
+            journal.visits().callNext(at.date.iso(), visit.queueNumber->desk, 100, at.unixMs);
         !called) {
         return called.error();
     }

@@ -126,7 +126,7 @@ void OutboxPump::drainUnguarded() {
             next.message = qs("outbox: " + *summary.storeError);
         }
     }
-    if (auto counts = m_journal->outboxStatus(); counts) {
+    if (auto counts = m_journal->outbox().status(); counts) {
         next.pending = counts->pending;
         next.refused = counts->refused;
         next.delivered = counts->delivered;

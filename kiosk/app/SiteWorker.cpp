@@ -315,10 +315,10 @@ void SiteWorker::checkExit(quint64 session, const QString& ticketText) {
                         out.problem = verifyProblem(*check.refusedAs);
                     } else if (check.queueSlip) {
                         out.problem = QStringLiteral("queue_slip");
-                    } else if (auto visit = m_journal->visit(check.visitId);
+                    } else if (auto visit = m_journal->visits().visit(check.visitId);
                                visit && visit->stage == Stage::AdverseReaction) {
                         out.problem = QStringLiteral("reaction");
-                    } else if (!m_journal->doseRecord(check.visitId)) {
+                    } else if (!m_journal->doses().doseRecord(check.visitId)) {
                         out.problem = QStringLiteral("no_dose");
                     } else {
                         out.problem =
@@ -353,7 +353,7 @@ void SiteWorker::listObservation() {
                     m_setupError.isEmpty() ? QStringLiteral("not ready") : m_setupError);
                 return;
             }
-            auto list = m_journal->observationList(nowMs);
+            auto list = m_journal->observation().observationList(nowMs);
             if (!list) {
                 Q_EMIT observationListed(people, nowMs, qs(list.error().message));
                 return;

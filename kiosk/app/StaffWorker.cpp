@@ -174,7 +174,7 @@ void StaffWorker::auditManualId(const QString& staffId) {
             entry.reason = "typed at the entry kiosk";
             entry.detail = "{}";
             entry.atMs = localNow().unixMs;
-            if (auto st = m_journal->recordAudit(entry); !st) {
+            if (auto st = m_journal->audit().recordAudit(entry); !st) {
                 Q_EMIT actionDone(failure(QStringLiteral("manual_id"), st.error().message));
             }
         },
@@ -190,7 +190,7 @@ void StaffWorker::loadReviews() {
             if (!ready(QStringLiteral("reviews"))) {
                 return;
             }
-            auto list = m_journal->awaitingReview(localNow().date.iso());
+            auto list = m_journal->visits().awaitingReview(localNow().date.iso());
             if (!list) {
                 Q_EMIT actionDone(failure(QStringLiteral("reviews"), list.error().message));
                 return;
@@ -231,7 +231,7 @@ void StaffWorker::decide(const QString& staffId, qint64 visitId, bool proceed,
             decision.staff = staffId.toStdString();
             decision.reason = reason.toStdString();
             decision.atMs = at.unixMs;
-            auto state = m_journal->override(decision);
+            auto state = m_journal->visits().override(decision);
             if (!state) {
                 Q_EMIT actionDone(failure(action, state.error().message));
                 return;
@@ -241,7 +241,7 @@ void StaffWorker::decide(const QString& staffId, qint64 visitId, bool proceed,
             out[QStringLiteral("proceed")] = proceed;
             if (state->queueNumber) {
                 out[QStringLiteral("queueNumber")] = qs(state->queueNumber->label());
-                auto person = m_journal->personOf(visitId);
+                auto person = m_journal->visits().personOf(visitId);
                 if (!person) {
                     out[QStringLiteral("printed")] = false;
                     out[QStringLiteral("printError")] = qs(person.error().message);
@@ -273,8 +273,8 @@ void StaffWorker::callNext(const QString& staffId, const QString& desk, int coun
                 return;
             }
             const LocalMoment at = localNow();
-            auto called =
-                m_journal->callNext(at.date.iso(), Desk(desk.at(0).toLatin1()), count, at.unixMs);
+            auto called = m_journal->visits().callNext(at.date.iso(), Desk(desk.at(0).toLatin1()),
+                                                       count, at.unixMs);
             if (!called) {
                 Q_EMIT actionDone(failure(action, called.error().message));
                 return;
@@ -291,7 +291,7 @@ void StaffWorker::callNext(const QString& staffId, const QString& desk, int coun
                              "desk " + desk.toStdString(),
                              "{\"called\":" + std::to_string(numbers.size()) + "}",
                              at.unixMs};
-            if (auto st = m_journal->recordAudit(entry); !st) {
+            if (auto st = m_journal->audit().recordAudit(entry); !st) {
                 Q_EMIT actionDone(failure(action, st.error().message));
                 return;
             }
@@ -321,7 +321,7 @@ void StaffWorker::reprint(const QString& staffId, qint64 visitId) {
             const std::int64_t now = localNow().unixMs;
             AuditEntry entry{staffId.toStdString(), "reprint", visitId,
                              "ticket reprinted",    "{}",      now};
-            if (auto st = m_journal->recordAudit(entry); !st) {
+            if (auto st = m_journal->audit().recordAudit(entry); !st) {
                 Q_EMIT actionDone(failure(action, st.error().message));
                 return;
             }
@@ -364,7 +364,7 @@ void StaffWorker::recordReaction(const QString& staffId, qint64 visitId, const Q
             r.staff = staffId.toStdString();
             r.atMs = now;
             r.extendMinutes = extendMinutes;
-            auto state = m_journal->recordReaction(r);
+            auto state = m_journal->reactions().recordReaction(r);
             if (!state) {
                 Q_EMIT actionDone(failure(name, state.error().message));
                 return;
@@ -388,10 +388,10 @@ void StaffWorker::loadFigures() {
             const LocalMoment at = localNow();
             const std::string day = at.date.iso();
             DayReportBuilder builder(day);
-            auto st =
-                m_journal->forEachVisit(day, [&builder](const VisitSummary& v) { builder.add(v); });
-            auto doses = m_journal->doseFigures(day, at.unixMs);
-            auto hours = m_journal->hourlyThroughput(day);
+            auto st = m_journal->report().forEachVisit(
+                day, [&builder](const VisitSummary& v) { builder.add(v); });
+            auto doses = m_journal->report().doseFigures(day, at.unixMs);
+            auto hours = m_journal->report().hourlyThroughput(day);
             if (!st || !doses || !hours) {
                 const std::string why = !st      ? st.error().message
                                         : !doses ? doses.error().message

@@ -55,7 +55,7 @@ int outboxStatus(const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto counts = journal->outboxStatus();
+    auto counts = journal->outbox().status();
     if (!counts) {
         return fail(kExitFailure, counts.error().message);
     }
@@ -80,7 +80,7 @@ int outboxFlush(const Paths& paths) {
     DrainOptions options;
     options.batchSize = config->network.uploadBatch;
     const DrainSummary summary = drainOutbox(queue, **uploader, options);
-    auto counts = journal->outboxStatus();
+    auto counts = journal->outbox().status();
     json out{{"delivered", summary.delivered},
              {"duplicates", summary.duplicates},
              {"refused", summary.refused},
@@ -105,7 +105,7 @@ int outboxRetryFailed(const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto requeued = journal->outboxRetryRefused(unixMsNow());
+    auto requeued = journal->outbox().retryRefused(unixMsNow());
     if (!requeued) {
         return fail(kExitFailure, requeued.error().message);
     }

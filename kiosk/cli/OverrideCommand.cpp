@@ -37,13 +37,14 @@ int run(const OverrideOptions& o, const Paths& paths) {
         return kExitFailure;
     }
     const LocalTime at = now();
-    auto state = journal->override({o.visit, outcome, o.staff, o.reason, at.unixMs, {'A', 'B'}});
+    auto state =
+        journal->visits().override({o.visit, outcome, o.staff, o.reason, at.unixMs, {'A', 'B'}});
     if (!state) {
         return fail(kExitBadInput, state.error().message);
     }
     auto out = toJson(*state);
     if (state->queueNumber) {
-        auto person = journal->personOf(o.visit);
+        auto person = journal->visits().personOf(o.visit);
         auto slip = person ? issueSlip(*config, *keys, *state, *person, at.unixMs)
                            : Result<std::string>(person.error());
         out["slip"] = slip ? nlohmann::json(*slip) : nlohmann::json();

@@ -74,7 +74,7 @@ int status(const QueueOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto queue = journal->queueStatus(*day);
+    auto queue = journal->visits().queueStatus(*day);
     if (!queue) {
         return fail(kExitFailure, queue.error().message);
     }
@@ -177,7 +177,7 @@ int call(const QueueOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto called = journal->callNext(at->date.iso(), o.desk[0], o.count, at->unixMs);
+    auto called = journal->visits().callNext(at->date.iso(), o.desk[0], o.count, at->unixMs);
     if (!called) {
         return fail(kExitFailure, called.error().message);
     }
@@ -204,7 +204,7 @@ int advance(const QueueOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto state = journal->advance(o.visit, *stage, at->unixMs);
+    auto state = journal->visits().advance(o.visit, *stage, at->unixMs);
     if (!state) {
         // The journal refuses what the flow does not allow: the request was bad input.
         return fail(kExitBadInput, state.error().message);

@@ -71,17 +71,18 @@ Result<DayFigures> siteFigures(const KioskConfig& config, const std::string& day
 Result<DayFigures> journalFigures(Journal& journal, const std::string& day, std::int64_t nowMs) {
     DayFigures figures;
     DayReportBuilder builder(day);
-    if (auto st = journal.forEachVisit(day, [&builder](const VisitSummary& v) { builder.add(v); });
+    if (auto st = journal.report().forEachVisit(
+            day, [&builder](const VisitSummary& v) { builder.add(v); });
         !st) {
         return st.error();
     }
     figures.report = builder.finish();
-    auto doses = journal.doseFigures(day, nowMs);
+    auto doses = journal.report().doseFigures(day, nowMs);
     if (!doses) {
         return doses.error();
     }
     figures.doses = *doses;
-    auto hourly = journal.hourlyThroughput(day);
+    auto hourly = journal.report().hourlyThroughput(day);
     if (!hourly) {
         return hourly.error();
     }

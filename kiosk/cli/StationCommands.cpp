@@ -152,7 +152,7 @@ int reaction(const StationOptions& o, const Paths& paths) {
     r.staff = o.staff;
     r.atMs = at->unixMs;
     r.extendMinutes = o.extendMinutes;
-    auto state = journal->recordReaction(r);
+    auto state = journal->reactions().recordReaction(r);
     if (!state) {
         return fail(kExitBadInput, state.error().message);
     }
@@ -200,7 +200,7 @@ int observation(const Paths& paths) {
         return kExitFailure;
     }
     const LocalTime at = now();
-    auto list = journal->observationList(at.unixMs);
+    auto list = journal->observation().observationList(at.unixMs);
     if (!list) {
         return fail(kExitFailure, list.error().message);
     }

@@ -12,12 +12,12 @@ int show(std::int64_t visitId, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto state = journal->visit(visitId);
+    auto state = journal->visits().visit(visitId);
     if (!state) {
         return fail(kExitBadInput, state.error().message);
     }
-    auto events = journal->events(visitId);
-    auto replayed = journal->replayedStage(visitId);
+    auto events = journal->visits().events(visitId);
+    auto replayed = journal->visits().replayedStage(visitId);
     if (!events || !replayed) {
         return fail(kExitFailure, !events ? events.error().message : replayed.error().message);
     }
@@ -29,7 +29,7 @@ int show(std::int64_t visitId, const Paths& paths) {
                         {"stage", toString(e.stage)},
                         {"data", nlohmann::json::parse(e.data, nullptr, false)}});
     }
-    auto measured = journal->measurementsOf(visitId);
+    auto measured = journal->measurements().measurementsOf(visitId);
     if (!measured) {
         return fail(kExitFailure, measured.error().message);
     }

@@ -9,7 +9,7 @@ Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys&
                                       const CheckInFacts& facts, const SiteTime& at,
                                       CheckInProvenance provenance) {
     ProtectedId person = PersonVault(keys).protect(id);
-    auto today = journal.personDay(person.hash, at.date.iso());
+    auto today = journal.visits().personDay(person.hash, at.date.iso());
     if (!today) {
         return Error{"check-in not recorded: " + today.error().message};
     }
@@ -28,7 +28,7 @@ Result<RecordedCheckIn> recordCheckIn(const KioskConfig& config, const SiteKeys&
                                std::move(provenance.measurementIds),
                                std::move(provenance.healthCodeSource),
                                facts.priorDoses};
-    auto visit = journal.checkIn(record);
+    auto visit = journal.visits().checkIn(record);
     if (!visit) {
         return Error{"check-in not recorded: " + visit.error().message};
     }

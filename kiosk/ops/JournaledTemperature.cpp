@@ -20,7 +20,7 @@ Result<JournaledCheck> runJournaledTemperatureCheck(
                                            int(progress.measurements().size()),
                                            progress.lastWasRecheck(),
                                            taken.measurement};
-            auto id = journal.recordMeasurement(record);
+            auto id = journal.measurements().recordMeasurement(record);
             if (!id) {
                 journalError = id.error();
                 return false;

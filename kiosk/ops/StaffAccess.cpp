@@ -63,13 +63,13 @@ LockState replay(const std::vector<std::int64_t>& failures, std::int64_t nowMs) 
 // The failures that count now: after the last success, within the replay horizon. Read
 // from the audit log, so a restart changes nothing.
 Result<std::vector<std::int64_t>> countedFailures(Journal& journal, std::int64_t nowMs) {
-    auto lastSuccess = journal.lastAuditAt(kLogin, nowMs);
+    auto lastSuccess = journal.audit().lastAuditAt(kLogin, nowMs);
     if (!lastSuccess) {
         return lastSuccess.error();
     }
     const std::int64_t after = std::max(
         lastSuccess->value_or(std::numeric_limits<std::int64_t>::min()), nowMs - kReplayHorizonMs);
-    return journal.auditTimes(kLoginFailed, after, nowMs);
+    return journal.audit().auditTimes(kLoginFailed, after, nowMs);
 }
 
 LoginRefusal journalRefusal(const Error& error) {
@@ -118,7 +118,7 @@ Result<StaffSession, LoginRefusal> StaffGate::login(const std::string& staffId,
 
     if (before.lockedUntilMs != 0) {
         const json detail{{"locked_until_ms", before.lockedUntilMs}};
-        if (auto st = m_journal.recordAudit(
+        if (auto st = m_journal.audit().recordAudit(
                 {who, kLoginLocked, std::nullopt, "console locked", dumpJson(detail), nowMs});
             !st) {
             return journalRefusal(st.error());
@@ -140,7 +140,8 @@ Result<StaffSession, LoginRefusal> StaffGate::login(const std::string& staffId,
         message = format.error().message;
     } else if (secretMatches(member->pinHash, pin)) {
         // No session without its audit row.
-        if (auto st = m_journal.recordAudit({member->id, kLogin, std::nullopt, "", "{}", nowMs});
+        if (auto st =
+                m_journal.audit().recordAudit({member->id, kLogin, std::nullopt, "", "{}", nowMs});
             !st) {
             return journalRefusal(st.error());
         }
@@ -154,8 +155,8 @@ Result<StaffSession, LoginRefusal> StaffGate::login(const std::string& staffId,
     if (after.lockedUntilMs != 0) {
         detail["locked_until_ms"] = after.lockedUntilMs;
     }
-    if (auto st =
-            m_journal.recordAudit({who, kLoginFailed, std::nullopt, why, dumpJson(detail), nowMs});
+    if (auto st = m_journal.audit().recordAudit(
+            {who, kLoginFailed, std::nullopt, why, dumpJson(detail), nowMs});
         !st) {
         return journalRefusal(st.error());
     }
@@ -180,7 +181,7 @@ Status StaffGate::logout(const StaffSession& session, const std::string& why, st
         return Error{"a logout names why: \"logout\" or \"idle_logout\""};
     }
     const json detail{{"why", why}, {"signed_in_at_ms", session.since}};
-    return m_journal.recordAudit(
+    return m_journal.audit().recordAudit(
         {session.staffId, kLogout, std::nullopt, why, dumpJson(detail), nowMs});
 }
 

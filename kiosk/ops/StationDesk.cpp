@@ -83,8 +83,8 @@ Result<StationBinding, StationRefusal> bindAtStation(const KioskConfig& config,
                               at.date.iso(),
                               config.policy.observationMinutes,
                               &config.policy};
-    auto bound =
-        journal.bindDose(request, [&](const DoseTicket& ticket) { return signer->sign(ticket); });
+    auto bound = journal.doses().bindDose(
+        request, [&](const DoseTicket& ticket) { return signer->sign(ticket); });
     if (!bound) {
         StationRefusal refusal = refused(Kind::Binding, "binding", bound.error().message);
         refusal.earlier = bound.error().earlier;
@@ -132,7 +132,7 @@ ExitCheck checkExit(const KioskConfig& config, const TrustList& trust, Journal& 
         return check;
     }
     check.visitId = ticket->visitId;
-    auto scan = journal.exitScan(ticket->visitId, ticket->traceCode, nowMs);
+    auto scan = journal.observation().exitScan(ticket->visitId, ticket->traceCode, nowMs);
     if (!scan) {
         check.reason = scan.error().message;
         return check;
@@ -156,7 +156,7 @@ ExitCheck checkExit(const KioskConfig& config, const TrustList& trust, Journal& 
 
 Result<DoseTicketView> reprintView(const KioskConfig& config, Journal& journal,
                                    std::int64_t visitId) {
-    auto dose = journal.doseRecord(visitId);
+    auto dose = journal.doses().doseRecord(visitId);
     if (!dose) {
         return dose.error();
     }

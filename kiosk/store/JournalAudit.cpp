@@ -1,9 +1,9 @@
 // The audit log: staff actions (overrides, console sign-ins) in an append-only table.
-#include "store/Journal.h"
+#include "store/JournalAudit.h"
 
 namespace vax {
 
-Status Journal::recordAudit(const AuditEntry& e) {
+Status JournalAudit::recordAudit(const AuditEntry& e) {
     if (e.staff.empty() || e.action.empty()) {
         return Error{"an audit entry needs the staff member and the action"};
     }
@@ -21,8 +21,8 @@ Status Journal::recordAudit(const AuditEntry& e) {
     return insert->run();
 }
 
-Result<std::optional<std::int64_t>> Journal::lastAuditAt(std::string_view action,
-                                                         std::int64_t untilMs) {
+Result<std::optional<std::int64_t>> JournalAudit::lastAuditAt(std::string_view action,
+                                                              std::int64_t untilMs) {
     std::optional<std::int64_t> last;
     auto st = m_db.query(
         "SELECT max(at) FROM audit WHERE action = ? AND at <= ?",
@@ -34,8 +34,9 @@ Result<std::optional<std::int64_t>> Journal::lastAuditAt(std::string_view action
     return last;
 }
 
-Result<std::vector<std::int64_t>> Journal::auditTimes(std::string_view action, std::int64_t afterMs,
-                                                      std::int64_t untilMs) {
+Result<std::vector<std::int64_t>> JournalAudit::auditTimes(std::string_view action,
+                                                           std::int64_t afterMs,
+                                                           std::int64_t untilMs) {
     std::vector<std::int64_t> times;
     auto st = m_db.query(
         "SELECT at FROM audit WHERE action = ? AND at > ? AND at <= ? ORDER BY at, id",

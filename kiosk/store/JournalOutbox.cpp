@@ -1,8 +1,8 @@
 // The upload outbox: journal records waiting for the upstream, filled by triggers (migration
-// 5) in the same transaction as the write they report, and the replay cache of signed codes.
-#include <nlohmann/json.hpp>
+// 5) in the same transaction as the write they report.
+#include "store/JournalOutbox.h"
 
-#include "store/Journal.h"
+#include <nlohmann/json.hpp>
 
 namespace vax {
 
@@ -34,7 +34,7 @@ void setFacts(OutboxItem& item, const json& facts, const std::string& what) {
 
 }  // namespace
 
-Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
+Result<std::vector<OutboxItem>> JournalOutbox::pending(int limit) {
     std::vector<OutboxItem> items;
     auto st = m_db.query(
         "SELECT o.id, o.record_key, o.kind, o.visit_id, o.created_at, o.attempts, o.source_id,"
@@ -123,7 +123,7 @@ Result<std::vector<OutboxItem>> Journal::outboxPending(int limit) {
     return items;
 }
 
-Status Journal::outboxDelivered(const std::vector<std::int64_t>& ids, std::int64_t atMs) {
+Status JournalOutbox::delivered(const std::vector<std::int64_t>& ids, std::int64_t atMs) {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
         return tx.error();
@@ -143,7 +143,7 @@ Status Journal::outboxDelivered(const std::vector<std::int64_t>& ids, std::int64
     return tx->commit();
 }
 
-Status Journal::outboxAttemptFailed(const std::vector<std::int64_t>& ids, const std::string& error,
+Status JournalOutbox::attemptFailed(const std::vector<std::int64_t>& ids, const std::string& error,
                                     std::int64_t atMs) {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
@@ -164,7 +164,7 @@ Status Journal::outboxAttemptFailed(const std::vector<std::int64_t>& ids, const 
     return tx->commit();
 }
 
-Status Journal::outboxRefused(std::int64_t id, const std::string& reason, std::int64_t atMs) {
+Status JournalOutbox::refused(std::int64_t id, const std::string& reason, std::int64_t atMs) {
     auto update = m_db.prepare(
         "UPDATE outbox SET state = 'refused', attempts = attempts + 1, last_error = ?,"
         " updated_at = ? WHERE id = ? AND state = 'pending'");
@@ -174,7 +174,7 @@ Status Journal::outboxRefused(std::int64_t id, const std::string& reason, std::i
     return update->bind(1, reason).bind(2, atMs).bind(3, id).run();
 }
 
-Result<OutboxCounts> Journal::outboxStatus() {
+Result<OutboxCounts> JournalOutbox::status() {
     OutboxCounts counts;
     auto st = m_db.query(
         "SELECT state, count(*) FROM outbox GROUP BY state", [](Statement&) {},
@@ -213,7 +213,7 @@ Result<OutboxCounts> Journal::outboxStatus() {
     return counts;
 }
 
-Result<std::int64_t> Journal::outboxRetryRefused(std::int64_t atMs) {
+Result<std::int64_t> JournalOutbox::retryRefused(std::int64_t atMs) {
     auto update =
         m_db.prepare("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'refused'");
     if (!update) {
@@ -223,34 +223,6 @@ Result<std::int64_t> Journal::outboxRetryRefused(std::int64_t atMs) {
         return st.error();
     }
     return std::int64_t(m_db.changes());
-}
-
-Result<bool> Journal::firstUseOfCode(const std::string& codeId, std::int64_t expiresAtS,
-                                     std::int64_t nowS) {
-    auto tx = Transaction::begin(m_db);
-    if (!tx) {
-        return tx.error();
-    }
-    auto purge = m_db.prepare("DELETE FROM seen_codes WHERE expires_at <= ?");
-    if (!purge) {
-        return purge.error();
-    }
-    if (auto st = purge->bind(1, nowS).run(); !st) {
-        return st.error();
-    }
-    auto insert = m_db.prepare(
-        "INSERT OR IGNORE INTO seen_codes (code_id, expires_at, first_seen) VALUES (?, ?, ?)");
-    if (!insert) {
-        return insert.error();
-    }
-    if (auto st = insert->bind(1, codeId).bind(2, expiresAtS).bind(3, nowS).run(); !st) {
-        return st.error();
-    }
-    const bool first = m_db.changes() == 1;
-    if (auto st = tx->commit(); !st) {
-        return st.error();
-    }
-    return first;
 }
 
 }  // namespace vax

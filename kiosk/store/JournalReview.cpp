@@ -1,10 +1,10 @@
 // The staff console's list of visits waiting for a decision.
-#include "store/Journal.h"
+#include "store/JournalVisits.h"
 #include "store/VisitColumns.h"
 
 namespace vax {
 
-Result<std::vector<AwaitingReview>> Journal::awaitingReview(const std::string& day) {
+Result<std::vector<AwaitingReview>> JournalVisits::awaitingReview(const std::string& day) {
     std::vector<AwaitingReview> list;
     // A visit stays checked-in only while its decision waits for staff (a "proceed" queues it
     // at once).

@@ -1,7 +1,8 @@
 #pragma once
 
-// How the visits table stores a decision (store-internal): written by Journal.cpp, read back
-// by the journal's queries, so writing and reading stay one format.
+// How the visits table stores a decision (store-internal): written by the check-in
+// (JournalCheckIn.cpp), read back by the journal's queries, so writing and reading stay one
+// format.
 
 #include <string>
 #include <string_view>

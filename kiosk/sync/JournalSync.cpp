@@ -20,7 +20,7 @@ JournalOutboxQueue::JournalOutboxQueue(Journal& journal, std::string siteId, std
     : m_journal(journal), m_keyPrefix(siteId + "/" + deviceId + "/") {}
 
 Result<std::vector<UploadRecord>> JournalOutboxQueue::pending(int limit) {
-    auto items = m_journal.outboxPending(limit);
+    auto items = m_journal.outbox().pending(limit);
     if (!items) {
         return items.error();
     }
@@ -48,20 +48,20 @@ Result<std::vector<UploadRecord>> JournalOutboxQueue::pending(int limit) {
 }
 
 Status JournalOutboxQueue::delivered(const std::vector<std::int64_t>& ids) {
-    return m_journal.outboxDelivered(ids, unixMsNow());
+    return m_journal.outbox().delivered(ids, unixMsNow());
 }
 
 Status JournalOutboxQueue::failed(const std::vector<std::int64_t>& ids, const std::string& error) {
-    return m_journal.outboxAttemptFailed(ids, error, unixMsNow());
+    return m_journal.outbox().attemptFailed(ids, error, unixMsNow());
 }
 
 Status JournalOutboxQueue::refused(std::int64_t id, const std::string& reason) {
-    return m_journal.outboxRefused(id, reason, unixMsNow());
+    return m_journal.outbox().refused(id, reason, unixMsNow());
 }
 
 bool JournalReplayCache::firstUse(std::string_view jti, std::int64_t exp, std::int64_t now) {
     const std::lock_guard lock(m_mutex);
-    const auto first = m_journal.firstUseOfCode(std::string(jti), exp, now);
+    const auto first = m_journal.seenCodes().firstUseOfCode(std::string(jti), exp, now);
     return first && *first;
 }
 

@@ -169,7 +169,7 @@ TEST_F(DemoKiosk, PrinterProblemKeepsTheCheckInAndSendsToStaff) {
     // The check-in stands in the journal.
     auto journal = Journal::open(m_app->demo()->databasePath());
     ASSERT_TRUE(journal);
-    auto visit = journal->visit(result.visitId);
+    auto visit = journal->visits().visit(result.visitId);
     ASSERT_TRUE(visit) << visit.error().message;
     EXPECT_TRUE(visit->queueNumber.has_value());
 }
@@ -231,7 +231,7 @@ TEST_F(DemoKiosk, ChecksTheCodeOnlineAndUploadsTheRecords) {
     // The journal says who vouched for the green code: the service, not a signature.
     auto journal = Journal::open(m_app->demo()->databasePath());
     ASSERT_TRUE(journal);
-    auto events = journal->events(result.visitId);
+    auto events = journal->visits().events(result.visitId);
     ASSERT_TRUE(events && !events->empty());
     EXPECT_EQ(nlohmann::json::parse(events->front().data)["health_code_source"], "service")
         << events->front().data;

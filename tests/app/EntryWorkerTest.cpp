@@ -194,12 +194,12 @@ TEST(EntryWorker, AVisitGivenBackIsShownWhereItStandsNow) {
 
     auto journal = Journal::open(run.databasePath());
     ASSERT_TRUE(journal) << journal.error().message;
-    auto reinstated = journal->override({deferred->visitId,
-                                         Outcome::Proceed,
-                                         "nurse-1",
-                                         "36.8 after a rest",
-                                         1'795'000'000'000,
-                                         {'A'}});
+    auto reinstated = journal->visits().override({deferred->visitId,
+                                                  Outcome::Proceed,
+                                                  "nurse-1",
+                                                  "36.8 after a rest",
+                                                  1'795'000'000'000,
+                                                  {'A'}});
     ASSERT_TRUE(reinstated) << reinstated.error().message;
 
     const auto again = run.checkIn(2, 36.6);

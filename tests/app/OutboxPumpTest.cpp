@@ -86,10 +86,11 @@ protected:
     std::int64_t checkIns(int count) {
         const PersonVault vault(m_keys);
         for (int i = 0; i < count; ++i) {
-            auto state = m_journal->checkIn(test::makeCheckIn(vault, m_serial++, Outcome::Proceed));
+            auto state =
+                m_journal->visits().checkIn(test::makeCheckIn(vault, m_serial++, Outcome::Proceed));
             EXPECT_TRUE(state) << state.error().message;
         }
-        return m_journal->outboxStatus()->pending;
+        return m_journal->outbox().status()->pending;
     }
 
     std::unique_ptr<upstream::UpstreamServer> startServer(int port = 0) {
@@ -163,7 +164,7 @@ TEST_F(OutboxPumpTest, ARowThatCannotBeUploadedIsCountedRefusedAndTheRestGoUp) {
     EXPECT_EQ(pump.last().delivered, waiting - 1);
     EXPECT_TRUE(pump.last().message.isEmpty()) << pump.last().message.toStdString();
     EXPECT_EQ(server->stats().records, waiting - 1);
-    const auto counts = m_journal->outboxStatus();
+    const auto counts = m_journal->outbox().status();
     ASSERT_TRUE(counts);
     ASSERT_EQ(counts->refusedRecords.size(), 1u);
     EXPECT_EQ(counts->refusedRecords[0].reason.rfind("cannot be made into an upload record: ", 0),
@@ -186,7 +187,7 @@ TEST_F(OutboxPumpTest, NetworkDownRecordsStayPendingAndItSaysOffline) {
     EXPECT_EQ(pump.last().pending, waiting);
     EXPECT_EQ(pump.last().lastSuccessMs, 0);
     EXPECT_FALSE(pump.last().message.isEmpty());
-    EXPECT_EQ(m_journal->outboxStatus()->pending, waiting);
+    EXPECT_EQ(m_journal->outbox().status()->pending, waiting);
 
     // The service comes back on the same address: the next drain empties the outbox.
     auto back = startServer(port);

@@ -425,7 +425,7 @@ TEST_F(ExitWalk, ObservationListFlagsTheOverdue) {
     rash.action = "antihistamine";
     rash.outcome = "observed";
     rash.staff = "dr-01";
-    ASSERT_TRUE(m_journal->recordReaction(rash));
+    ASSERT_TRUE(m_journal->reactions().recordReaction(rash));
     click("observationButton");
     ObservationModel* list = flow->observation();
     ASSERT_TRUE(waitUntil([&] { return list->rowCount() == 5; }, 5000)) << list->rowCount();

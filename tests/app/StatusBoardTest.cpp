@@ -235,7 +235,7 @@ TEST_F(StatusStripTest, ARecordThatCannotBeUploadedShowsRefusedBesideThoseWaitin
     ASSERT_TRUE(opened) << opened.error().message;
     Journal journal = std::move(opened).value();
     const PersonVault vault(SiteKeys::generate());
-    ASSERT_TRUE(journal.checkIn(test::makeCheckIn(vault, 1, Outcome::Proceed)));
+    ASSERT_TRUE(journal.visits().checkIn(test::makeCheckIn(vault, 1, Outcome::Proceed)));
     ASSERT_TRUE(journal.database().exec(
         "INSERT INTO events (visit_id, at, kind, stage, data)"
         " SELECT id, 1795000001000, 'note', 'waiting', '{\"half\": ' FROM visits LIMIT 1"));
@@ -262,7 +262,7 @@ TEST_F(StatusStripTest, ARecordThatCannotBeUploadedShowsRefusedBesideThoseWaitin
     EXPECT_EQ(tone("statusOutbox"), QStringLiteral("bad"));
 
     server->stop();
-    ASSERT_TRUE(journal.checkIn(test::makeCheckIn(vault, 2, Outcome::Proceed)));
+    ASSERT_TRUE(journal.visits().checkIn(test::makeCheckIn(vault, 2, Outcome::Proceed)));
     pump.drainNow();
     ASSERT_TRUE(waitUntil([&] { return m_board.outboxPending() == 2; }, 5000));
     EXPECT_EQ(m_board.outboxRefused(), 1);

@@ -103,13 +103,16 @@ protected:
             kNineAm + (date.daysSinceEpoch() - CivilDate::parseIso(kDay)->daysSinceEpoch()) * 24 *
                           60 * kMinute;
         const PersonVault vault(m_keys);
-        auto visit = m_journal->checkIn(makeCheckIn(vault, serial, Outcome::Proceed, day, nine));
+        auto visit =
+            m_journal->visits().checkIn(makeCheckIn(vault, serial, Outcome::Proceed, day, nine));
         EXPECT_TRUE(visit && visit->queueNumber);
         if (!visit || !visit->queueNumber) {
             return 0;
         }
-        EXPECT_TRUE(m_journal->callNext(day, visit->queueNumber->desk, 10, nine + kMinute));
-        auto slip = issueSlip(m_config, m_keys, *visit, *m_journal->personOf(visit->visitId), nine);
+        EXPECT_TRUE(
+            m_journal->visits().callNext(day, visit->queueNumber->desk, 10, nine + kMinute));
+        auto slip = issueSlip(m_config, m_keys, *visit,
+                              *m_journal->visits().personOf(visit->visitId), nine);
         EXPECT_TRUE(slip);
         auto bound = bindAtStation(m_config, m_keys, *m_journal, *slip, code, "station-1",
                                    SiteTime{nine + 10 * kMinute, date});
@@ -126,7 +129,7 @@ protected:
         reaction.outcome = "recovered";
         reaction.staff = "nurse-1";
         reaction.atMs = kNineAm + 27 * kMinute;
-        ASSERT_TRUE(m_journal->recordReaction(reaction));
+        ASSERT_TRUE(m_journal->reactions().recordReaction(reaction));
     }
 
     // The immunizations waiting in the outbox, as the upload drain gets them.

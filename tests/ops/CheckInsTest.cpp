@@ -34,12 +34,12 @@ TEST_F(CheckInsTest, AProceedingPersonIsQueuedUnderTheSealedId) {
     ASSERT_TRUE(recorded->visit.queueNumber);
     EXPECT_EQ(recorded->visit.stage, Stage::Waiting);
     // The person the slip names is the one the journal holds, and it opens to the ID.
-    auto person = m_journal->personOf(recorded->visit.visitId);
+    auto person = m_journal->visits().personOf(recorded->visit.visitId);
     ASSERT_TRUE(person);
     EXPECT_EQ(person->hash, recorded->person.hash);
     EXPECT_EQ(PersonVault(m_keys).unseal(person->sealed), std::optional<std::string>(kAdult));
     EXPECT_EQ(person->masked, "1101**********1234");
-    auto events = m_journal->events(recorded->visit.visitId);
+    auto events = m_journal->visits().events(recorded->visit.visitId);
     ASSERT_TRUE(events && !events->empty());
     EXPECT_EQ(events->front().data.find(kAdult), std::string::npos);  // never in clear
     EXPECT_EQ(nlohmann::json::parse(events->front().data)["health_code_source"], "signature");
@@ -66,7 +66,7 @@ TEST_F(CheckInsTest, AJournalThatCannotWriteRecordsNothingAndSaysSo) {
     EXPECT_NE(recorded.error().message.find("check-in not recorded"), std::string::npos)
         << recorded.error().message;
     ASSERT_TRUE(m_journal->database().exec("PRAGMA query_only = OFF"));
-    EXPECT_FALSE(m_journal->visit(1));  // nothing was written
+    EXPECT_FALSE(m_journal->visits().visit(1));  // nothing was written
 }
 
 }  // namespace

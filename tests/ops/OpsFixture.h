@@ -51,11 +51,12 @@ protected:
     // Checks in resident `serial` at 09:00 and calls them to registration; the signed slip.
     std::string calledSlip(int serial) {
         const PersonVault vault(m_keys);
-        auto visit =
-            m_journal->checkIn(makeCheckIn(vault, serial, Outcome::Proceed, kDay, kNineAm));
+        auto visit = m_journal->visits().checkIn(
+            makeCheckIn(vault, serial, Outcome::Proceed, kDay, kNineAm));
         EXPECT_TRUE(visit && visit->queueNumber);
-        EXPECT_TRUE(m_journal->callNext(kDay, visit->queueNumber->desk, 10, kNineAm + kMinute));
-        auto person = m_journal->personOf(visit->visitId);
+        EXPECT_TRUE(
+            m_journal->visits().callNext(kDay, visit->queueNumber->desk, 10, kNineAm + kMinute));
+        auto person = m_journal->visits().personOf(visit->visitId);
         auto slip = issueSlip(m_config, m_keys, *visit, *person, kNineAm);
         EXPECT_TRUE(slip);
         return slip ? *slip : std::string();

@@ -41,8 +41,8 @@ protected:
     // Calls the visit to its desk and signs its slip, as desk A/B and the entry do.
     std::string slipOf(const RecordedCheckIn& recorded) {
         EXPECT_TRUE(recorded.visit.queueNumber);
-        EXPECT_TRUE(
-            m_journal->callNext(kDay, recorded.visit.queueNumber->desk, 10, kNineAm + 2 * kMinute));
+        EXPECT_TRUE(m_journal->visits().callNext(kDay, recorded.visit.queueNumber->desk, 10,
+                                                 kNineAm + 2 * kMinute));
         auto slip = issueSlip(m_config, m_keys, recorded.visit, recorded.person, kNineAm);
         EXPECT_TRUE(slip);
         return slip ? *slip : std::string();
@@ -61,11 +61,11 @@ TEST_F(PriorDosesTest, ASecondDoseIsJournaledBoundUploadedAndReportedAsDoseTwo) 
     ASSERT_EQ(recorded.decision.outcome, Outcome::Proceed);
 
     // The prior dose and where it came from are part of the check-in's record.
-    auto prior = m_journal->priorDosesOf(recorded.visit.visitId);
+    auto prior = m_journal->visits().priorDosesOf(recorded.visit.visitId);
     ASSERT_TRUE(prior && *prior);
     EXPECT_EQ((*prior)->lastDoseDate, at(0).date.plusDays(-30));
     EXPECT_EQ((*prior)->source, PriorDoseSource::Declared);
-    auto events = m_journal->events(recorded.visit.visitId);
+    auto events = m_journal->visits().events(recorded.visit.visitId);
     ASSERT_TRUE(events && !events->empty());
     const auto checkedIn = nlohmann::json::parse(events->front().data);
     EXPECT_EQ(checkedIn["prior_doses"]["doses_received"], 1);
@@ -78,7 +78,7 @@ TEST_F(PriorDosesTest, ASecondDoseIsJournaledBoundUploadedAndReportedAsDoseTwo) 
     EXPECT_EQ(bound->ticket.doseNumber, 2);
 
     // The record that leaves for the region says dose 2.
-    auto pending = m_journal->outboxPending(100);
+    auto pending = m_journal->outbox().pending(100);
     ASSERT_TRUE(pending);
     int immunizations = 0;
     for (const OutboxItem& item : *pending) {
@@ -89,7 +89,7 @@ TEST_F(PriorDosesTest, ASecondDoseIsJournaledBoundUploadedAndReportedAsDoseTwo) 
     }
     EXPECT_EQ(immunizations, 1);
 
-    auto figures = m_journal->doseFigures(kDay, kNineAm + 60 * kMinute);
+    auto figures = m_journal->report().doseFigures(kDay, kNineAm + 60 * kMinute);
     ASSERT_TRUE(figures);
     EXPECT_EQ(figures->byDoseNumber.count(1), 0u);
     EXPECT_EQ(figures->byDoseNumber.at(2), 1);
@@ -97,7 +97,7 @@ TEST_F(PriorDosesTest, ASecondDoseIsJournaledBoundUploadedAndReportedAsDoseTwo) 
 
 TEST_F(PriorDosesTest, APersonWithoutPriorDosesStaysDoseOne) {
     const RecordedCheckIn recorded = checkIn(facts());
-    auto prior = m_journal->priorDosesOf(recorded.visit.visitId);
+    auto prior = m_journal->visits().priorDosesOf(recorded.visit.visitId);
     ASSERT_TRUE(prior);
     EXPECT_FALSE(*prior);
     auto bound = bind(slipOf(recorded), kPack);
@@ -112,7 +112,7 @@ TEST_F(PriorDosesTest, AStaffConfirmedBoosterIsDoseThree) {
     auto bound = bind(slipOf(recorded), kPack);
     ASSERT_TRUE(bound) << bound.error().message;
     EXPECT_EQ(bound->bound.doseNumber, 3);
-    EXPECT_EQ(m_journal->priorDosesOf(recorded.visit.visitId).value()->source,
+    EXPECT_EQ(m_journal->visits().priorDosesOf(recorded.visit.visitId).value()->source,
               PriorDoseSource::StaffConfirmed);
 }
 
@@ -122,7 +122,7 @@ TEST_F(PriorDosesTest, TheStationRefusesADoseTooSoonAfterTheDeclaredOneUnlessSta
     const RecordedCheckIn deferred = checkIn(facts(daysAgo(10)));
     ASSERT_EQ(deferred.decision.outcome, Outcome::Defer);
     ASSERT_TRUE(deferred.decision.has(ReasonCode::IntervalTooShort));
-    auto reinstated = m_journal->override(
+    auto reinstated = m_journal->visits().override(
         {deferred.visit.visitId, Outcome::Proceed, "doctor-1", "travel abroad", kNineAm, {'A'}});
     ASSERT_TRUE(reinstated) << reinstated.error().message;
     RecordedCheckIn queued = deferred;
@@ -147,7 +147,7 @@ TEST_F(PriorDosesTest, ThreeCheckInsOfOnePersonADayAreOneVisitWithOneNumber) {
     }
     EXPECT_EQ(count("SELECT count(*) FROM visits"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM events WHERE kind = 'checked_in_again'"), 2);
-    auto status = m_journal->queueStatus(kDay);
+    auto status = m_journal->visits().queueStatus(kDay);
     ASSERT_TRUE(status);
     EXPECT_EQ(status->nextUp.size(), 1u);  // no ghosts in the queue
 
@@ -172,7 +172,7 @@ TEST_F(PriorDosesTest, ADeferredOrPendingVisitComesBackAsItIs) {
     EXPECT_EQ(again.visit.stage, Stage::Deferred);
     EXPECT_FALSE(again.visit.queueNumber);
     // Staff reinstate the one visit; a later check-in gets its number.
-    auto reinstated = m_journal->override(
+    auto reinstated = m_journal->visits().override(
         {deferred.visit.visitId, Outcome::Proceed, "nurse-1", "normal after rest", kNineAm, {'B'}});
     ASSERT_TRUE(reinstated) << reinstated.error().message;
     const RecordedCheckIn queued = checkIn(facts(), 30);
@@ -185,7 +185,7 @@ TEST_F(PriorDosesTest, ADeferredOrPendingVisitComesBackAsItIs) {
 TEST_F(PriorDosesTest, APersonVaccinatedTodayGoesToStaffReviewWithThatReason) {
     const RecordedCheckIn first = checkIn(facts());
     ASSERT_TRUE(bind(slipOf(first), kPack));
-    auto day = m_journal->personDay(first.person.hash, kDay);
+    auto day = m_journal->visits().personDay(first.person.hash, kDay);
     ASSERT_TRUE(day);
     EXPECT_TRUE(day->vaccinated);
     EXPECT_FALSE(day->openVisitId);
@@ -196,7 +196,7 @@ TEST_F(PriorDosesTest, APersonVaccinatedTodayGoesToStaffReviewWithThatReason) {
     EXPECT_EQ(again.decision.outcome, Outcome::StaffReview);
     EXPECT_TRUE(again.decision.has(ReasonCode::AlreadyVaccinatedToday));
     EXPECT_EQ(again.visit.stage, Stage::CheckedIn);
-    auto review = m_journal->awaitingReview(kDay);
+    auto review = m_journal->visits().awaitingReview(kDay);
     ASSERT_TRUE(review);
     ASSERT_EQ(review->size(), 1u);
     EXPECT_EQ(review->front().reasons, std::vector<std::string>{"already_vaccinated_today"});

@@ -16,7 +16,7 @@ using Verdict = ExitCheck::Verdict;
 
 // The last journal event of a visit.
 std::string lastEventKind(Journal& journal, std::int64_t visitId) {
-    auto events = journal.events(visitId);
+    auto events = journal.visits().events(visitId);
     return events && !events->empty() ? events->back().kind : "";
 }
 
@@ -55,7 +55,7 @@ TEST_F(StationDeskTest, BindSignsATicketThatTheTrustListVerifies) {
     ASSERT_NE(ticket, nullptr);
     EXPECT_EQ(ticket->visitId, 1);
     EXPECT_EQ(ticket->traceCode, kPack);
-    EXPECT_EQ(m_journal->visit(1)->stage, Stage::Observing);
+    EXPECT_EQ(m_journal->visits().visit(1)->stage, Stage::Observing);
 }
 
 TEST_F(StationDeskTest, AlteredOrForeignSlipsAreRefusedAndNothingIsRecorded) {
@@ -70,8 +70,9 @@ TEST_F(StationDeskTest, AlteredOrForeignSlipsAreRefusedAndNothingIsRecorded) {
 
     // Signed by someone else's key under our site id: a forgery.
     const SiteKeys forger = SiteKeys::generate();
-    const auto person = m_journal->personOf(1);
-    const auto forged = issueSlip(m_config, forger, *m_journal->visit(1), *person, kNineAm);
+    const auto person = m_journal->visits().personOf(1);
+    const auto forged =
+        issueSlip(m_config, forger, *m_journal->visits().visit(1), *person, kNineAm);
     auto foreign = bind(*forged, kPack);
     ASSERT_FALSE(foreign);
     EXPECT_EQ(foreign.error().kind, Kind::Slip);
@@ -79,7 +80,7 @@ TEST_F(StationDeskTest, AlteredOrForeignSlipsAreRefusedAndNothingIsRecorded) {
         << foreign.error().message;
 
     EXPECT_EQ(lastEventKind(*m_journal, 1), "called");
-    EXPECT_FALSE(m_journal->doseRecord(1));
+    EXPECT_FALSE(m_journal->doses().doseRecord(1));
 }
 
 TEST_F(StationDeskTest, TheWrongKindOfCodeIsNamed) {
@@ -109,7 +110,7 @@ TEST_F(StationDeskTest, AnExpiredPackIsRefusedAndTheRefusalJournaled) {
     EXPECT_EQ(expired.error().message.rfind("binding refused: expired pack (2025-12-31)", 0), 0u)
         << expired.error().message;
     EXPECT_EQ(lastEventKind(*m_journal, 1), "binding_refused");
-    EXPECT_EQ(m_journal->visit(1)->stage, Stage::Called);
+    EXPECT_EQ(m_journal->visits().visit(1)->stage, Stage::Called);
     EXPECT_TRUE(bind(slip, "(01)02001234000017(17)271231(10)L1(21)S1"));
 }
 
@@ -125,7 +126,7 @@ TEST_F(StationDeskTest, AReusedTraceCodeRaisesTheAlarmWithTheEarlierBinding) {
     EXPECT_EQ(alarm.error().earlier[0].visitId, 1);
     EXPECT_EQ(alarm.error().earlier[0].vaccinatedAtMs, at(10).unixMs);
     EXPECT_EQ(alarm.error().earlier[0].station, "station-1");
-    EXPECT_EQ(m_journal->visit(2)->stage, Stage::Called);
+    EXPECT_EQ(m_journal->visits().visit(2)->stage, Stage::Called);
 }
 
 TEST_F(StationDeskTest, TheExitCountsTheObservationTimeAndRecordsTheLeavingOnce) {
@@ -144,12 +145,12 @@ TEST_F(StationDeskTest, TheExitCountsTheObservationTimeAndRecordsTheLeavingOnce)
     const ExitCheck leave = checkExit(m_config, *m_journal, ticket, at(41).unixMs);
     EXPECT_EQ(leave.verdict, Verdict::MayLeave);
     EXPECT_FALSE(leave.alreadyLeft);
-    EXPECT_EQ(m_journal->visit(1)->stage, Stage::Exited);
+    EXPECT_EQ(m_journal->visits().visit(1)->stage, Stage::Exited);
 
     const ExitCheck again = checkExit(m_config, *m_journal, ticket, at(45).unixMs);
     EXPECT_EQ(again.verdict, Verdict::MayLeave);
     EXPECT_TRUE(again.alreadyLeft);
-    auto events = m_journal->events(1);
+    auto events = m_journal->visits().events(1);
     EXPECT_EQ(std::count_if(events->begin(), events->end(),
                             [](const JournalEvent& e) { return e.kind == "exited"; }),
               1);
@@ -180,7 +181,8 @@ TEST_F(StationDeskTest, TheExitRefusesForgedUnknownAndMismatchedTickets) {
     EXPECT_EQ(mismatch.verdict, Verdict::NotValid);
     EXPECT_NE(mismatch.reason.find("does not match"), std::string::npos) << mismatch.reason;
 
-    EXPECT_EQ(m_journal->visit(1)->stage, Stage::Observing);  // none of them let anyone out
+    EXPECT_EQ(m_journal->visits().visit(1)->stage,
+              Stage::Observing);  // none of them let anyone out
 }
 
 TEST_F(StationDeskTest, AReprintCarriesTheSameSignedTextAndPrints) {

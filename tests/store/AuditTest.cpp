@@ -18,7 +18,8 @@ protected:
     }
 
     Status record(const char* action, std::int64_t atMs) {
-        return m_journal->recordAudit({"nurse-01", action, std::nullopt, "why", "{}", atMs});
+        return m_journal->audit().recordAudit(
+            {"nurse-01", action, std::nullopt, "why", "{}", atMs});
     }
 
     test::TempDir m_dir;
@@ -32,17 +33,17 @@ TEST_F(AuditTest, RowsAreQueriedByActionAndTime) {
     ASSERT_TRUE(record("staff_login", 150));
     ASSERT_TRUE(record("staff_login", 400));
 
-    EXPECT_EQ(*m_journal->auditTimes("staff_login_failed", 100, 300),
+    EXPECT_EQ(*m_journal->audit().auditTimes("staff_login_failed", 100, 300),
               (std::vector<std::int64_t>{200, 300}));  // after 100, up to 300, oldest first
-    EXPECT_EQ(m_journal->lastAuditAt("staff_login", 399).value(), 150);
-    EXPECT_EQ(m_journal->lastAuditAt("staff_login", 400).value(), 400);
-    EXPECT_EQ(m_journal->lastAuditAt("staff_login", 100).value(), std::nullopt);
-    EXPECT_EQ(m_journal->lastAuditAt("staff_logout", 1000).value(), std::nullopt);
+    EXPECT_EQ(m_journal->audit().lastAuditAt("staff_login", 399).value(), 150);
+    EXPECT_EQ(m_journal->audit().lastAuditAt("staff_login", 400).value(), 400);
+    EXPECT_EQ(m_journal->audit().lastAuditAt("staff_login", 100).value(), std::nullopt);
+    EXPECT_EQ(m_journal->audit().lastAuditAt("staff_logout", 1000).value(), std::nullopt);
 }
 
 TEST_F(AuditTest, RowsNeedWhoAndWhatAndAreNeverChanged) {
-    EXPECT_FALSE(m_journal->recordAudit({"", "staff_login", std::nullopt, "", "{}", 1}));
-    EXPECT_FALSE(m_journal->recordAudit({"nurse-01", "", std::nullopt, "", "{}", 1}));
+    EXPECT_FALSE(m_journal->audit().recordAudit({"", "staff_login", std::nullopt, "", "{}", 1}));
+    EXPECT_FALSE(m_journal->audit().recordAudit({"nurse-01", "", std::nullopt, "", "{}", 1}));
     ASSERT_TRUE(record("staff_login", 1));
     EXPECT_FALSE(m_journal->database().exec("UPDATE audit SET staff = 'x'"));
     EXPECT_FALSE(m_journal->database().exec("DELETE FROM audit"));

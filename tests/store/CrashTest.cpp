@@ -31,7 +31,7 @@ constexpr int kKills = 200;
     const PersonVault vault(keys);
     for (int serial = firstSerial;; ++serial) {
         const Outcome outcome = serial % 3 == 0 ? Outcome::StaffReview : Outcome::Proceed;
-        auto state = journal->checkIn(test::makeCheckIn(vault, serial, outcome));
+        auto state = journal->visits().checkIn(test::makeCheckIn(vault, serial, outcome));
         if (!state) {
             _exit(4);
         }
@@ -99,10 +99,10 @@ TEST(CrashTest, KilledWriterNeverLosesACommittedCheckIn) {
         ASSERT_TRUE(check && check->step().value());
         ASSERT_EQ(check->text(0), "ok") << "round " << round;
         for (std::int64_t id : reported) {
-            auto visit = journal->visit(id);
+            auto visit = journal->visits().visit(id);
             ASSERT_TRUE(visit) << "round " << round << ": visit " << id << " lost";
             ASSERT_GE(visit->lastEventSeq, 1);
-            ASSERT_EQ(journal->replayedStage(id).value(), visit->stage);
+            ASSERT_EQ(journal->visits().replayedStage(id).value(), visit->stage);
         }
     }
     // Kills landed while work was going on, not only before the first commit.

@@ -31,7 +31,7 @@ protected:
     }
 
     VisitState checkIn(int serial, Outcome outcome) {
-        auto state = journal().checkIn(makeCheckIn(m_vault, serial, outcome));
+        auto state = journal().visits().checkIn(makeCheckIn(m_vault, serial, outcome));
         EXPECT_TRUE(state) << (state ? "" : state.error().message);
         return *state;
     }
@@ -61,24 +61,24 @@ TEST_F(JournalTest, StaffReviewWaitsAtCheckInWithoutANumber) {
 
 TEST_F(JournalTest, OverrideToProceedQueuesAndIsAudited) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
-    auto state = journal().override({pending.visitId,
-                                     Outcome::Proceed,
-                                     "nurse-07",
-                                     "code checked by hand",
-                                     1'795'000'100'000,
-                                     {'A', 'B'}});
+    auto state = journal().visits().override({pending.visitId,
+                                              Outcome::Proceed,
+                                              "nurse-07",
+                                              "code checked by hand",
+                                              1'795'000'100'000,
+                                              {'A', 'B'}});
     ASSERT_TRUE(state) << state.error().message;
     EXPECT_EQ(state->stage, Stage::Waiting);
     EXPECT_EQ(state->queueNumber->label(), "A001");
     EXPECT_EQ(count("SELECT count(*) FROM audit WHERE staff = 'nurse-07' AND action = "
                     "'override_proceed' AND reason = 'code checked by hand'"),
               1);
-    EXPECT_EQ(journal().replayedStage(pending.visitId).value(), Stage::Waiting);
+    EXPECT_EQ(journal().visits().replayedStage(pending.visitId).value(), Stage::Waiting);
 }
 
 TEST_F(JournalTest, OverrideToDeferClosesTheVisitAndMarksIt) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
-    auto state = journal().override(
+    auto state = journal().visits().override(
         {pending.visitId, Outcome::Defer, "dr-02", "doctor advises waiting", 1, {'A'}});
     ASSERT_TRUE(state) << state.error().message;
     EXPECT_EQ(state->stage, Stage::Deferred);
@@ -89,34 +89,38 @@ TEST_F(JournalTest, EntryDeferralClosesTheVisitUntilAStaffOverrideReinstatesIt) 
     const VisitState deferred = checkIn(1, Outcome::Defer);
     EXPECT_EQ(deferred.stage, Stage::Deferred);
     EXPECT_FALSE(deferred.queueNumber);
-    auto around = journal().advance(deferred.visitId, Stage::Waiting, 2);
+    auto around = journal().visits().advance(deferred.visitId, Stage::Waiting, 2);
     ASSERT_FALSE(around);
     EXPECT_NE(around.error().message.find("override"), std::string::npos);
-    EXPECT_FALSE(
-        journal().override({deferred.visitId, Outcome::Defer, "n1", "already deferred", 3, {'A'}}));
-    auto reinstated = journal().override(
+    EXPECT_FALSE(journal().visits().override(
+        {deferred.visitId, Outcome::Defer, "n1", "already deferred", 3, {'A'}}));
+    auto reinstated = journal().visits().override(
         {deferred.visitId, Outcome::Proceed, "n1", "36.9 C after 15 min rest", 4, {'A'}});
     ASSERT_TRUE(reinstated) << reinstated.error().message;
     EXPECT_EQ(reinstated->stage, Stage::Waiting);
     EXPECT_EQ(reinstated->queueNumber->label(), "A001");
-    EXPECT_EQ(journal().replayedStage(deferred.visitId).value(), Stage::Waiting);
+    EXPECT_EQ(journal().visits().replayedStage(deferred.visitId).value(), Stage::Waiting);
 }
 
 TEST_F(JournalTest, AStaffDeferralStands) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
-    ASSERT_TRUE(journal().override({pending.visitId, Outcome::Defer, "dr", "unwell", 2, {'A'}}));
-    EXPECT_FALSE(
-        journal().override({pending.visitId, Outcome::Proceed, "n2", "changed mind", 3, {'A'}}));
+    ASSERT_TRUE(
+        journal().visits().override({pending.visitId, Outcome::Defer, "dr", "unwell", 2, {'A'}}));
+    EXPECT_FALSE(journal().visits().override(
+        {pending.visitId, Outcome::Proceed, "n2", "changed mind", 3, {'A'}}));
 }
 
 TEST_F(JournalTest, OverrideNeedsStaffReasonAndAPendingVisit) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
     const VisitState queued = checkIn(2, Outcome::Proceed);
-    EXPECT_FALSE(journal().override({pending.visitId, Outcome::Proceed, "", "why", 1, {'A'}}));
-    EXPECT_FALSE(journal().override({pending.visitId, Outcome::Proceed, "n1", "", 1, {'A'}}));
     EXPECT_FALSE(
-        journal().override({pending.visitId, Outcome::StaffReview, "n1", "why", 1, {'A'}}));
-    auto refused = journal().override({queued.visitId, Outcome::Defer, "n1", "why", 1, {'A'}});
+        journal().visits().override({pending.visitId, Outcome::Proceed, "", "why", 1, {'A'}}));
+    EXPECT_FALSE(
+        journal().visits().override({pending.visitId, Outcome::Proceed, "n1", "", 1, {'A'}}));
+    EXPECT_FALSE(journal().visits().override(
+        {pending.visitId, Outcome::StaffReview, "n1", "why", 1, {'A'}}));
+    auto refused =
+        journal().visits().override({queued.visitId, Outcome::Defer, "n1", "why", 1, {'A'}});
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("not awaiting a decision"), std::string::npos);
     EXPECT_EQ(count("SELECT count(*) FROM audit"), 0);
@@ -125,23 +129,23 @@ TEST_F(JournalTest, OverrideNeedsStaffReasonAndAPendingVisit) {
 TEST_F(JournalTest, IllegalAdvanceIsRefusedAndWritesNothing) {
     const VisitState queued = checkIn(1, Outcome::Proceed);
     const auto eventsBefore = count("SELECT count(*) FROM events");
-    auto refused = journal().advance(queued.visitId, Stage::Exited, 2);
+    auto refused = journal().visits().advance(queued.visitId, Stage::Exited, 2);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("waiting to exited"), std::string::npos);
-    EXPECT_FALSE(journal().advance(queued.visitId, Stage::Called, 2));  // only by calling
+    EXPECT_FALSE(journal().visits().advance(queued.visitId, Stage::Called, 2));  // only by calling
     EXPECT_EQ(count("SELECT count(*) FROM events"), eventsBefore);
-    EXPECT_EQ(journal().visit(queued.visitId)->stage, Stage::Waiting);
+    EXPECT_EQ(journal().visits().visit(queued.visitId)->stage, Stage::Waiting);
 }
 
 TEST_F(JournalTest, PendingReviewCannotBeAdvancedAroundTheAudit) {
     const VisitState pending = checkIn(1, Outcome::StaffReview);
-    auto refused = journal().advance(pending.visitId, Stage::Deferred, 2);
+    auto refused = journal().visits().advance(pending.visitId, Stage::Deferred, 2);
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("override"), std::string::npos);
 }
 
 TEST_F(JournalTest, UnknownVisitIsAnError) {
-    auto missing = journal().advance(999, Stage::Registered, 1);
+    auto missing = journal().visits().advance(999, Stage::Registered, 1);
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("no visit 999"), std::string::npos);
 }
@@ -150,40 +154,40 @@ TEST_F(JournalTest, CallNextTakesTheLowestNumbersOfThatDesk) {
     for (int i = 1; i <= 6; ++i) {
         checkIn(i, Outcome::Proceed);  // A001 B001 A002 B002 A003 B003
     }
-    auto called = journal().callNext("2026-11-25", 'A', 2, 1'795'000'060'000);
+    auto called = journal().visits().callNext("2026-11-25", 'A', 2, 1'795'000'060'000);
     ASSERT_TRUE(called) << called.error().message;
     ASSERT_EQ(called->size(), 2u);
     EXPECT_EQ((*called)[0].queueNumber->label(), "A001");
     EXPECT_EQ((*called)[1].queueNumber->label(), "A002");
-    auto status = journal().queueStatus("2026-11-25");
+    auto status = journal().visits().queueStatus("2026-11-25");
     ASSERT_TRUE(status);
     EXPECT_EQ(status->byStage[std::size_t(Stage::Called)], 2);
     EXPECT_EQ(status->byStage[std::size_t(Stage::Waiting)], 4);
     EXPECT_EQ(status->nextUp.front().number.label(), "B001");  // by number, then desk
     EXPECT_EQ(status->waitingByDesk.size(), 2u);
-    EXPECT_TRUE(journal().callNext("2026-11-25", 'A', 5, 1)->size() == 1);
-    EXPECT_TRUE(journal().callNext("2026-11-25", 'A', 5, 1)->empty());
-    EXPECT_FALSE(journal().callNext("2026-11-25", 'A', 0, 1));
+    EXPECT_TRUE(journal().visits().callNext("2026-11-25", 'A', 5, 1)->size() == 1);
+    EXPECT_TRUE(journal().visits().callNext("2026-11-25", 'A', 5, 1)->empty());
+    EXPECT_FALSE(journal().visits().callNext("2026-11-25", 'A', 0, 1));
 }
 
 TEST_F(JournalTest, StateIsRebuiltFromEventsAlongTheWholeFlow) {
     const VisitState a = checkIn(1, Outcome::Proceed);
     const VisitState b = checkIn(2, Outcome::Defer);
     const VisitState c = checkIn(3, Outcome::Proceed);
-    ASSERT_TRUE(journal().callNext("2026-11-25", 'A', 1, 10));
+    ASSERT_TRUE(journal().visits().callNext("2026-11-25", 'A', 1, 10));
     for (Stage s : {Stage::Registered, Stage::Vaccinated, Stage::Observing, Stage::AdverseReaction,
                     Stage::Observing, Stage::Exited}) {
-        ASSERT_TRUE(journal().advance(a.visitId, s, 20));
+        ASSERT_TRUE(journal().visits().advance(a.visitId, s, 20));
     }
-    ASSERT_TRUE(journal().advance(c.visitId, Stage::LeftEarly, 30));
+    ASSERT_TRUE(journal().visits().advance(c.visitId, Stage::LeftEarly, 30));
     for (const VisitState& v : {a, b, c}) {
-        const auto replayed = journal().replayedStage(v.visitId);
+        const auto replayed = journal().visits().replayedStage(v.visitId);
         ASSERT_TRUE(replayed) << replayed.error().message;
-        EXPECT_EQ(*replayed, journal().visit(v.visitId)->stage);
+        EXPECT_EQ(*replayed, journal().visits().visit(v.visitId)->stage);
     }
-    EXPECT_EQ(journal().visit(a.visitId)->stage, Stage::Exited);
-    EXPECT_EQ(journal().visit(b.visitId)->stage, Stage::Deferred);
-    EXPECT_EQ(journal().events(a.visitId)->size(), 9u);
+    EXPECT_EQ(journal().visits().visit(a.visitId)->stage, Stage::Exited);
+    EXPECT_EQ(journal().visits().visit(b.visitId)->stage, Stage::Deferred);
+    EXPECT_EQ(journal().visits().events(a.visitId)->size(), 9u);
 }
 
 TEST_F(JournalTest, EventsAreAppendOnly) {
@@ -195,7 +199,8 @@ TEST_F(JournalTest, EventsAreAppendOnly) {
 
 TEST_F(JournalTest, OnePersonRowPerIdNumberAndNoNumberInClearOnDisk) {
     checkIn(7, Outcome::Proceed);
-    ASSERT_TRUE(journal().checkIn(makeCheckIn(m_vault, 7, Outcome::Proceed, "2026-11-26")));
+    ASSERT_TRUE(
+        journal().visits().checkIn(makeCheckIn(m_vault, 7, Outcome::Proceed, "2026-11-26")));
     EXPECT_EQ(count("SELECT count(*) FROM persons"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM visits"), 2);
     ASSERT_TRUE(journal().database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -211,11 +216,12 @@ TEST_F(JournalTest, OnePersonRowPerIdNumberAndNoNumberInClearOnDisk) {
 TEST_F(JournalTest, ForEachVisitStreamsTheDaysSummaries) {
     checkIn(1, Outcome::Proceed);
     checkIn(2, Outcome::Defer);
-    ASSERT_TRUE(journal().checkIn(makeCheckIn(m_vault, 3, Outcome::Proceed, "2026-11-24")));
-    ASSERT_TRUE(journal().callNext("2026-11-25", 'A', 1, 1'795'000'090'000));
-    DayReportBuilder builder("2026-11-25");
     ASSERT_TRUE(
-        journal().forEachVisit("2026-11-25", [&](const VisitSummary& v) { builder.add(v); }));
+        journal().visits().checkIn(makeCheckIn(m_vault, 3, Outcome::Proceed, "2026-11-24")));
+    ASSERT_TRUE(journal().visits().callNext("2026-11-25", 'A', 1, 1'795'000'090'000));
+    DayReportBuilder builder("2026-11-25");
+    ASSERT_TRUE(journal().report().forEachVisit("2026-11-25",
+                                                [&](const VisitSummary& v) { builder.add(v); }));
     const DayReport report = builder.finish();
     EXPECT_EQ(report.checkIns, 2);
     EXPECT_EQ(report.fevers, 1);

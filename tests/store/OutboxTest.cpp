@@ -23,13 +23,13 @@ protected:
     Journal& journal() { return *m_journal; }
 
     VisitState checkIn(int serial, Outcome outcome) {
-        auto state = journal().checkIn(test::makeCheckIn(m_vault, serial, outcome));
+        auto state = journal().visits().checkIn(test::makeCheckIn(m_vault, serial, outcome));
         EXPECT_TRUE(state) << (state ? "" : state.error().message);
         return *state;
     }
 
     std::vector<OutboxItem> pending(int limit = 100) {
-        auto items = journal().outboxPending(limit);
+        auto items = journal().outbox().pending(limit);
         EXPECT_TRUE(items) << (items ? "" : items.error().message);
         return items ? *items : std::vector<OutboxItem>{};
     }
@@ -65,15 +65,15 @@ TEST_F(OutboxTest, DeliveredLeaveTheQueueFailuresStayInOrderRefusedAreKeptAside)
     checkIn(2, Outcome::Proceed);
     auto items = pending();
     ASSERT_EQ(items.size(), 4u);
-    ASSERT_TRUE(journal().outboxDelivered({items[0].id}, 1000));
-    ASSERT_TRUE(journal().outboxAttemptFailed({items[1].id, items[2].id}, "timeout", 2000));
-    ASSERT_TRUE(journal().outboxRefused(items[3].id, "HTTP 400: missing status", 3000));
+    ASSERT_TRUE(journal().outbox().delivered({items[0].id}, 1000));
+    ASSERT_TRUE(journal().outbox().attemptFailed({items[1].id, items[2].id}, "timeout", 2000));
+    ASSERT_TRUE(journal().outbox().refused(items[3].id, "HTTP 400: missing status", 3000));
 
     auto after = pending();
     ASSERT_EQ(after.size(), 2u);
     EXPECT_EQ(after[0].id, items[1].id) << "a failed record keeps its place";
     EXPECT_EQ(after[0].attempts, 1);
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     EXPECT_EQ(counts->pending, 2);
     EXPECT_EQ(counts->delivered, 1);
@@ -82,7 +82,7 @@ TEST_F(OutboxTest, DeliveredLeaveTheQueueFailuresStayInOrderRefusedAreKeptAside)
     ASSERT_EQ(counts->refusedRecords.size(), 1u);
     EXPECT_EQ(counts->refusedRecords[0].reason, "HTTP 400: missing status");
 
-    const auto retried = journal().outboxRetryRefused(4000);
+    const auto retried = journal().outbox().retryRefused(4000);
     ASSERT_TRUE(retried);
     EXPECT_EQ(*retried, 1);
     EXPECT_EQ(pending().size(), 3u);
@@ -106,14 +106,15 @@ TEST_F(OutboxTest, ALimitTakesTheOldestFirst) {
 }
 
 TEST_F(OutboxTest, ASignedCodeIsAcceptedOnceUntilItExpires) {
-    auto first = journal().firstUseOfCode("jti-1", 2000, 1000);
+    auto first = journal().seenCodes().firstUseOfCode("jti-1", 2000, 1000);
     ASSERT_TRUE(first);
     EXPECT_TRUE(*first);
-    EXPECT_FALSE(*journal().firstUseOfCode("jti-1", 2000, 1500));
-    EXPECT_TRUE(*journal().firstUseOfCode("jti-2", 2000, 1500));
+    EXPECT_FALSE(*journal().seenCodes().firstUseOfCode("jti-1", 2000, 1500));
+    EXPECT_TRUE(*journal().seenCodes().firstUseOfCode("jti-2", 2000, 1500));
     reopen();
-    EXPECT_FALSE(*journal().firstUseOfCode("jti-1", 2000, 1999)) << "survives a restart";
-    EXPECT_TRUE(*journal().firstUseOfCode("jti-1", 3000, 2000))
+    EXPECT_FALSE(*journal().seenCodes().firstUseOfCode("jti-1", 2000, 1999))
+        << "survives a restart";
+    EXPECT_TRUE(*journal().seenCodes().firstUseOfCode("jti-1", 3000, 2000))
         << "after its expiry the entry is dropped (the code itself is refused as expired)";
 }
 

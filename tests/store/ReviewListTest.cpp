@@ -23,14 +23,17 @@ TEST(ReviewList, OnlyTheDaysVisitsWaitingForStaffOldestFirstWithTheirReasons) {
         test::makeCheckIn(vault, 1, Outcome::StaffReview, kDay, kNineAm + 600'000);
     later.decision.reasons.push_back(
         {ReasonCode::ContraindicationUnsure, Outcome::StaffReview, "q4", "unsure", "不确定"});
-    ASSERT_TRUE(journal->checkIn(later));
-    ASSERT_TRUE(journal->checkIn(test::makeCheckIn(vault, 2, Outcome::StaffReview, kDay, kNineAm)));
-    ASSERT_TRUE(journal->checkIn(test::makeCheckIn(vault, 3, Outcome::Proceed, kDay, kNineAm)));
-    ASSERT_TRUE(journal->checkIn(test::makeCheckIn(vault, 4, Outcome::Defer, kDay, kNineAm)));
+    ASSERT_TRUE(journal->visits().checkIn(later));
+    ASSERT_TRUE(journal->visits().checkIn(
+        test::makeCheckIn(vault, 2, Outcome::StaffReview, kDay, kNineAm)));
     ASSERT_TRUE(
-        journal->checkIn(test::makeCheckIn(vault, 5, Outcome::StaffReview, "2026-11-24", kNineAm)));
+        journal->visits().checkIn(test::makeCheckIn(vault, 3, Outcome::Proceed, kDay, kNineAm)));
+    ASSERT_TRUE(
+        journal->visits().checkIn(test::makeCheckIn(vault, 4, Outcome::Defer, kDay, kNineAm)));
+    ASSERT_TRUE(journal->visits().checkIn(
+        test::makeCheckIn(vault, 5, Outcome::StaffReview, "2026-11-24", kNineAm)));
 
-    auto list = journal->awaitingReview(kDay);
+    auto list = journal->visits().awaitingReview(kDay);
     ASSERT_TRUE(list) << list.error().message;
     ASSERT_EQ(list->size(), 2u);  // queued, deferred and yesterday's visits are not waiting
     EXPECT_EQ((*list)[0].checkedInAtMs, kNineAm);

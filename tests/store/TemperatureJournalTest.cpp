@@ -46,16 +46,16 @@ protected:
 };
 
 TEST_F(TemperatureJournalTest, MeasurementsAreLinkedToTheirVisitWithEveryRawValue) {
-    const auto first = journal().recordMeasurement(normalReading(1, 37.05));
-    const auto second = journal().recordMeasurement(normalReading(2, 36.85));
+    const auto first = journal().measurements().recordMeasurement(normalReading(1, 37.05));
+    const auto second = journal().measurements().recordMeasurement(normalReading(2, 36.85));
     ASSERT_TRUE(first && second);
     CheckInRecord checkIn = test::makeCheckIn(m_vault, 1, Outcome::Proceed);
     checkIn.temperatureC = 36.85;
     checkIn.measurementIds = {*first, *second};
-    const auto visit = journal().checkIn(checkIn);
+    const auto visit = journal().visits().checkIn(checkIn);
     ASSERT_TRUE(visit) << visit.error().message;
 
-    const auto stored = journal().measurementsOf(visit->visitId);
+    const auto stored = journal().measurements().measurementsOf(visit->visitId);
     ASSERT_TRUE(stored) << stored.error().message;
     ASSERT_EQ(stored->size(), 2u);
     const MeasurementRecord& r = (*stored)[1].record;
@@ -79,14 +79,14 @@ TEST_F(TemperatureJournalTest, ASensorErrorIsJournaledWithoutValues) {
     r.emissivity.reset();
     r.measurement = TemperatureMeasurement{};
     r.measurement.detail = "sensor error: PEC mismatch";
-    const auto id = journal().recordMeasurement(r);
+    const auto id = journal().measurements().recordMeasurement(r);
     ASSERT_TRUE(id);
     CheckInRecord checkIn = test::makeCheckIn(m_vault, 2, Outcome::StaffReview);
     checkIn.temperatureC.reset();
     checkIn.measurementIds = {*id};
-    const auto visit = journal().checkIn(checkIn);
+    const auto visit = journal().visits().checkIn(checkIn);
     ASSERT_TRUE(visit);
-    const auto stored = journal().measurementsOf(visit->visitId);
+    const auto stored = journal().measurements().measurementsOf(visit->visitId);
     ASSERT_TRUE(stored && stored->size() == 1);
     EXPECT_EQ(stored->front().record.measurement.outcome, MeasurementOutcome::SensorError);
     EXPECT_FALSE(stored->front().record.measurement.bodyC);
@@ -95,7 +95,7 @@ TEST_F(TemperatureJournalTest, ASensorErrorIsJournaledWithoutValues) {
 }
 
 TEST_F(TemperatureJournalTest, MeasurementsAreAppendOnly) {
-    const auto id = journal().recordMeasurement(normalReading(1, 36.6));
+    const auto id = journal().measurements().recordMeasurement(normalReading(1, 36.6));
     ASSERT_TRUE(id);
     EXPECT_FALSE(journal().database().exec("UPDATE temperature_measurements SET body_c = 36.0"));
     EXPECT_FALSE(journal().database().exec("DELETE FROM temperature_measurements"));
@@ -104,7 +104,7 @@ TEST_F(TemperatureJournalTest, MeasurementsAreAppendOnly) {
 TEST_F(TemperatureJournalTest, ACheckInNamingAnUnknownMeasurementChangesNothing) {
     CheckInRecord checkIn = test::makeCheckIn(m_vault, 3, Outcome::Proceed);
     checkIn.measurementIds = {4242};
-    const auto visit = journal().checkIn(checkIn);
+    const auto visit = journal().visits().checkIn(checkIn);
     ASSERT_FALSE(visit);
     EXPECT_NE(visit.error().message.find("4242"), std::string::npos);
     auto count = journal().database().prepare("SELECT count(*) FROM visits");

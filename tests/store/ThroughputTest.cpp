@@ -58,19 +58,20 @@ protected:
     }
 
     std::int64_t checkIn(int serial, std::int64_t atMs, const std::string& day = kDay) {
-        auto state =
-            m_journal->checkIn(test::makeCheckIn(m_vault, serial, Outcome::Proceed, day, atMs));
+        auto state = m_journal->visits().checkIn(
+            test::makeCheckIn(m_vault, serial, Outcome::Proceed, day, atMs));
         EXPECT_TRUE(state);
         return state->visitId;
     }
 
     // Calls, binds and (when `exitAt`) lets the visit out; observation is 30 minutes.
     void vaccinate(std::int64_t visitId, std::int64_t boundAt, std::optional<std::int64_t> exitAt) {
-        auto visit = m_journal->visit(visitId);
-        ASSERT_TRUE(m_journal->callNext(kDay, visit->queueNumber->desk, 10, boundAt - kMinute));
+        auto visit = m_journal->visits().visit(visitId);
+        ASSERT_TRUE(
+            m_journal->visits().callNext(kDay, visit->queueNumber->desk, 10, boundAt - kMinute));
         BindRequest request;
         request.visitId = visitId;
-        const std::string hash = m_journal->personOf(visitId)->hash;
+        const std::string hash = m_journal->visits().personOf(visitId)->hash;
         std::copy_n(hash.begin(), request.person.size(), request.person.begin());
         request.pack = PackInfo{
             &m_policy.products[0], "8612345000000000" + std::to_string(1000 + visitId), "", {}};
@@ -78,12 +79,12 @@ protected:
         request.atMs = boundAt;
         request.day = kDay;
         request.policy = &m_policy;
-        auto bound = m_journal->bindDose(request, [](const DoseTicket&) {
+        auto bound = m_journal->doses().bindDose(request, [](const DoseTicket&) {
             return Result<std::string>(std::string("VK1:TEST"));
         });
         ASSERT_TRUE(bound) << bound.error().message;
         if (exitAt) {
-            auto scan = m_journal->exitScan(visitId, request.pack.traceCode, *exitAt);
+            auto scan = m_journal->observation().exitScan(visitId, request.pack.traceCode, *exitAt);
             ASSERT_TRUE(scan);
             ASSERT_EQ(scan->decision.verdict, ExitVerdict::MayLeave);
         }
@@ -108,7 +109,7 @@ protected:
 TEST_F(ThroughputTest, EventsCountInTheLocalHourTheyHappened) {
     const TimeZone shanghai("Asia/Shanghai");
     recordTheDay();
-    auto hours = m_journal->hourlyThroughput(kDay);
+    auto hours = m_journal->report().hourlyThroughput(kDay);
     ASSERT_TRUE(hours) << hours.error().message;
     const auto& h = *hours;
     EXPECT_EQ(h[9].checkIns, 2);
@@ -131,12 +132,12 @@ TEST_F(ThroughputTest, EventsCountInTheLocalHourTheyHappened) {
 TEST_F(ThroughputTest, TheHourFollowsTheMachinesTimeZone) {
     const TimeZone utc("UTC");
     recordTheDay();
-    auto hours = m_journal->hourlyThroughput(kDay);
+    auto hours = m_journal->report().hourlyThroughput(kDay);
     ASSERT_TRUE(hours);
     EXPECT_EQ((*hours)[1].checkIns, 2);  // 09:05 and 09:40 in UTC+8
     EXPECT_EQ((*hours)[9].checkIns, 0);
     EXPECT_EQ((*hours)[16].exits, 1);  // 00:30 UTC+8 is still the 25th in UTC
-    EXPECT_FALSE(m_journal->hourlyThroughput("25.11.2026"));
+    EXPECT_FALSE(m_journal->report().hourlyThroughput("25.11.2026"));
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ protected:
     // The pending rows' upstream keys in journal order, leaving out `except`.
     std::vector<std::string> keysOfPending(const std::set<std::int64_t>& except) {
         std::vector<std::string> keys;
-        const auto items = journal().outboxPending(1000);
+        const auto items = journal().outbox().pending(1000);
         EXPECT_TRUE(items);
         for (const OutboxItem& item : *items) {
             if (!except.contains(item.id)) {
@@ -75,7 +75,7 @@ TEST_F(JournalDrainTest, PoisonedRowsAreRefusedAndEverythingElseGoesUpInOrder) {
     EXPECT_EQ(keysUpstream(), expected);
     EXPECT_EQ(m_server->stats().orderViolations, 0);
 
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     EXPECT_EQ(counts->pending, 0);
     EXPECT_EQ(counts->delivered, 7);
@@ -111,7 +111,7 @@ TEST_F(JournalDrainTest, AReactionThatCannotBeSentSetsOnlyItsDoseAside) {
     EXPECT_FALSE(summary.storeError) << *summary.storeError;
     EXPECT_EQ(summary.refused, 1);
     EXPECT_EQ(keysUpstream(), expected);
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     ASSERT_EQ(counts->refusedRecords.size(), 1u);
     EXPECT_EQ(counts->refusedRecords[0].id, dose);
@@ -121,10 +121,10 @@ TEST_F(JournalDrainTest, ARefusedRowGoesUpOnceItsCauseIsFixedAndItIsRetried) {
     const std::int64_t a = checkIn();
     const std::int64_t broken = eventWithDataNotJson(a);
     ASSERT_FALSE(drain(250).storeError);
-    ASSERT_EQ(journal().outboxStatus()->refused, 1);
+    ASSERT_EQ(journal().outbox().status()->refused, 1);
 
     // Retried before the fix: refused again, and nothing else is held up.
-    ASSERT_EQ(*journal().outboxRetryRefused(unixMsNow()), 1);
+    ASSERT_EQ(*journal().outbox().retryRefused(unixMsNow()), 1);
     EXPECT_EQ(drain(250).refused, 1);
 
     // The journal repaired by hand behind its trigger, then retried: it goes up.
@@ -132,11 +132,11 @@ TEST_F(JournalDrainTest, ARefusedRowGoesUpOnceItsCauseIsFixedAndItIsRetried) {
     sql("UPDATE events SET data = '{\"half\": 1}' WHERE seq = (SELECT source_id FROM outbox"
         " WHERE id = " +
         std::to_string(broken) + ")");
-    ASSERT_EQ(*journal().outboxRetryRefused(unixMsNow()), 1);
+    ASSERT_EQ(*journal().outbox().retryRefused(unixMsNow()), 1);
     const DrainSummary summary = drain(250);
     EXPECT_EQ(summary.delivered, 1);
     EXPECT_EQ(summary.refused, 0);
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     EXPECT_EQ(counts->refused, 0);
     EXPECT_EQ(counts->pending, 0);
@@ -150,7 +150,7 @@ TEST_F(JournalDrainTest, AnUpstreamThatIsDownLeavesThePoisonedRowPendingInItsPla
     const DrainSummary summary = drain(250);
     ASSERT_TRUE(summary.stoppedBy);
     EXPECT_EQ(summary.refused, 0) << "it is behind records that could not go up";
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     EXPECT_EQ(counts->pending, 3);
     EXPECT_EQ(counts->refused, 0);

@@ -20,7 +20,7 @@ TEST_F(JournalOutboxQueueTest, TheOutboxBecomesRecordsInJournalOrderWithTheSites
     JournalOutboxQueue queue(journal(), "T-001", "entry-t");
     const auto records = queue.pending(100);
     ASSERT_TRUE(records) << records.error().message;
-    const auto items = journal().outboxPending(100);
+    const auto items = journal().outbox().pending(100);
     ASSERT_TRUE(items);
     ASSERT_EQ(records->size(), 5u);
     ASSERT_EQ(items->size(), 5u);
@@ -61,7 +61,7 @@ TEST_F(JournalOutboxQueueTest, DeliveredFailedAndRefusedAreMarkedInTheJournal) {
     ASSERT_TRUE(queue.failed({id(1), id(2)}, "connection refused"));
     ASSERT_TRUE(queue.refused(id(3), "HTTP 422: no such product"));
 
-    const auto counts = journal().outboxStatus();
+    const auto counts = journal().outbox().status();
     ASSERT_TRUE(counts);
     EXPECT_EQ(counts->pending, 2);
     EXPECT_EQ(counts->delivered, 1);
@@ -115,7 +115,7 @@ TEST_F(JournalOutboxQueueTest, RowsThatCannotBeRecordsSayWhyAndTheBatchStillCome
     EXPECT_NE(unusable[noDose].find("missing"), std::string::npos) << unusable[noDose];
     EXPECT_NE(unusable[brokenLot].find("UTF-8"), std::string::npos) << unusable[brokenLot];
     // Marking them is the drain's part: reading changes nothing.
-    EXPECT_EQ(journal().outboxStatus()->pending, 11);
+    EXPECT_EQ(journal().outbox().status()->pending, 11);
 }
 
 }  // namespace

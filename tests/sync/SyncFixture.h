@@ -32,7 +32,7 @@ protected:
 
     /// Checks a person in (two journal events, two outbox rows); the visit.
     std::int64_t checkIn() {
-        auto state = journal().checkIn(makeCheckIn(m_vault, m_serial++, Outcome::Proceed));
+        auto state = journal().visits().checkIn(makeCheckIn(m_vault, m_serial++, Outcome::Proceed));
         EXPECT_TRUE(state) << (state ? "" : state.error().message);
         return state ? state->visitId : 0;
     }

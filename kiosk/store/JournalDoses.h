@@ -2,15 +2,13 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/DoseRules.h"
-#include "core/Observation.h"
-#include "core/Report.h"
+#include "core/Result.h"
 #include "core/SignedCode.h"
+#include "store/Sqlite.h"
 
 namespace vax {
 
@@ -49,15 +47,6 @@ struct BoundDose {
 /// Signs a dose ticket (CodeSigner); kept out of the store so it holds no keys.
 using TicketSigner = std::function<Result<std::string>(const DoseTicket&)>;
 
-/// The result of an exit scan.
-struct ExitScan {
-    ExitDecision decision;
-    std::int64_t visitId = 0;
-    std::int64_t observationEndsAtMs = 0;
-    bool alreadyLeft = false;
-    std::int64_t leftAtMs = 0;
-};
-
 /// A bound dose as recorded, for reprinting its ticket.
 struct DoseRecord {
     std::int64_t visitId = 0;
@@ -71,25 +60,20 @@ struct DoseRecord {
     std::string ticket;  ///< the signed text, exactly as first printed
 };
 
-/// A person in observation, for the staff list.
-struct InObservation {
-    std::int64_t visitId = 0;
-    std::string maskedId;
-    std::int64_t observationEndsAtMs = 0;
-    bool reaction = false;  ///< under care for an adverse reaction
-    bool overdue = false;   ///< ended more than 15 minutes ago, no exit scan
-};
+/// The journal's doses: the station's bindings of a visit to a pack, and their tickets.
+class JournalDoses {
+public:
+    explicit JournalDoses(Database& db) : m_db(db) {}
 
-/// A recorded adverse reaction.
-struct ReactionRecord {
-    std::int64_t visitId = 0;
-    ReactionCategory category = ReactionCategory::Other;
-    std::int64_t onsetAtMs = 0;
-    std::string action;
-    std::string outcome;
-    std::string staff;
-    std::int64_t atMs = 0;
-    int extendMinutes = 30;  ///< observation goes on at least this long after recording
+    /// Station: binds a dose to the slip's visit and pack (one person, one dose, one code),
+    /// signs its ticket with `sign`, and moves the visit to observation, in one transaction.
+    /// A refusal says why and is itself journaled.
+    Result<BoundDose, BindRefusal> bindDose(const BindRequest& request, const TicketSigner& sign);
+    /// The recorded dose of a visit (its ticket for a reprint).
+    Result<DoseRecord> doseRecord(std::int64_t visitId);
+
+private:
+    Database& m_db;
 };
 
 }  // namespace vax

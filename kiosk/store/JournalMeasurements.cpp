@@ -1,6 +1,6 @@
 // The temperature part of the journal: every measurement with its raw values, so that a
 // disputed reading can be traced back to what the sensor said.
-#include "store/Journal.h"
+#include "store/JournalMeasurements.h"
 
 namespace vax {
 
@@ -22,7 +22,7 @@ std::optional<double> optionalReal(const Statement& row, int column) {
 
 }  // namespace
 
-Result<std::int64_t> Journal::recordMeasurement(const MeasurementRecord& r) {
+Result<std::int64_t> JournalMeasurements::recordMeasurement(const MeasurementRecord& r) {
     const TemperatureMeasurement& m = r.measurement;
     auto insert = m_db.prepare(
         "INSERT INTO temperature_measurements (at_ms, day, sensor_id, emissivity, attempt,"
@@ -55,7 +55,7 @@ Result<std::int64_t> Journal::recordMeasurement(const MeasurementRecord& r) {
     return m_db.lastInsertId();
 }
 
-Result<std::vector<StoredMeasurement>> Journal::measurementsOf(std::int64_t visitId) {
+Result<std::vector<StoredMeasurement>> JournalMeasurements::measurementsOf(std::int64_t visitId) {
     std::vector<StoredMeasurement> found;
     std::optional<std::string> corrupt;
     auto st = m_db.query(
