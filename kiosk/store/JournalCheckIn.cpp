@@ -221,7 +221,7 @@ Result<VisitState> JournalVisits::checkIn(const CheckInRecord& r) {
     checkedIn.lastEventSeq = *seq;
     Result<VisitState> state = checkedIn;
     if (r.decision.outcome == Outcome::Proceed) {
-        state = queueVisit(m_db, visitId, r.day, r.desks, r.atMs);
+        state = queueVisit(m_db, visitId, r.day, r.desks, r.atMs, r.numbering);
     } else if (r.decision.outcome == Outcome::Defer) {
         state = moveTo(m_db, visitId, Stage::Deferred, r.atMs, "deferred", "{}");
     }

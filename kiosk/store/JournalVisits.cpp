@@ -16,7 +16,7 @@ using store_detail::loadVisit;
 using store_detail::moveTo;
 using store_detail::queueVisit;
 
-Result<VisitState> JournalVisits::override(const Override& d) {
+Result<VisitState> JournalVisits::override(const Override& d, const VisitNumbering& numbering) {
     if (d.staff.empty() || d.reason.empty()) {
         return Error{"an override needs the staff member and a reason"};
     }
@@ -66,7 +66,7 @@ Result<VisitState> JournalVisits::override(const Override& d) {
         if (!seq) {
             return seq.error();
         }
-        state = queueVisit(m_db, d.visitId, row->day, d.desks, d.atMs);
+        state = queueVisit(m_db, d.visitId, row->day, d.desks, d.atMs, numbering);
     }
     if (!state) {
         return state.error();

@@ -14,6 +14,7 @@
 #include "core/VisitStage.h"
 #include "crypto/PersonVault.h"
 #include "store/Sqlite.h"
+#include "store/VisitNumbering.h"
 #include "store/VisitState.h"
 
 namespace vax {
@@ -36,6 +37,9 @@ struct CheckInRecord {
     /// The earlier doses the decision was made on, with where they are known from; the
     /// station's dose number and series checks rest on them.
     std::optional<PriorDoses> priorDoses;
+    /// Who numbers the visit when it queues: this journal (a device alone), the site server,
+    /// or this device's reserved block while the site cannot be reached.
+    VisitNumbering numbering;
 };
 
 /// What the journal knows of a person's day, before their check-in is decided.
@@ -98,7 +102,7 @@ public:
     Result<std::optional<PriorDoses>> priorDosesOf(std::int64_t visitId);
     /// Applies a staff decision to a visit awaiting review, or reinstates a visit that the
     /// entry check deferred; audited.
-    Result<VisitState> override(const Override& decision);
+    Result<VisitState> override(const Override& decision, const VisitNumbering& numbering = {});
     /// Moves a visit on; refuses illegal transitions and ones that need their own command
     /// (calling; queueing or deferring at entry, which only an override decides).
     Result<VisitState> advance(std::int64_t visitId, Stage to, std::int64_t atMs);

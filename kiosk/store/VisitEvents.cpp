@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/JournalNumberBlocks.h"
 #include "store/JsonText.h"
 #include "store/VisitColumns.h"
 
@@ -11,9 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-// Columns: id, stage, decision, desk, queue_no, day
+// Columns: id, stage, decision, desk, queue_no, day, origin
 constexpr std::string_view kVisitColumns =
-    "SELECT id, stage, decision, desk, queue_no, day FROM visits";
+    "SELECT id, stage, decision, desk, queue_no, day, origin FROM visits";
 
 VisitRow readVisitRow(const Statement& s) {
     VisitRow row;
@@ -24,6 +25,7 @@ VisitRow readVisitRow(const Statement& s) {
         row.state.queueNumber = QueueNumber{s.text(3).front(), int(s.int64(4))};
     }
     row.day = std::string(s.text(5));
+    row.state.numberedOffline = s.text(6) == "block";
     return row;
 }
 
@@ -57,11 +59,11 @@ Result<std::int64_t> appendEvent(Database& db, std::int64_t visitId, std::int64_
     return db.lastInsertId();
 }
 
-Result<VisitState> queueVisit(Database& db, std::int64_t visitId, const std::string& day,
-                              const std::vector<Desk>& desks, std::int64_t atMs) {
-    if (desks.empty()) {
-        return Error{"no registration desk is open"};
-    }
+namespace {
+
+// This journal's own next number: a device alone.
+Result<QueueNumber> localNumber(Database& db, const std::string& day,
+                                const std::vector<Desk>& desks) {
     std::vector<DeskLoad> loads;
     auto count =
         db.prepare("SELECT count(*) FROM visits WHERE day = ? AND desk = ? AND stage = 'waiting'");
@@ -86,10 +88,52 @@ Result<VisitState> queueVisit(Database& db, std::int64_t visitId, const std::str
     if (auto row = next->step(); !row) {
         return row.error();
     }
-    const QueueNumber number{desk, int(next->int64(0))};
+    return QueueNumber{desk, int(next->int64(0))};
+}
+
+Result<QueueNumber> numberFor(Database& db, const std::string& day, const std::vector<Desk>& desks,
+                              const VisitNumbering& numbering) {
+    switch (numbering.origin) {
+        case VisitNumbering::Origin::Site:
+            if (!numbering.number) {
+                return Error{"the site's number is missing"};
+            }
+            return *numbering.number;
+        case VisitNumbering::Origin::Block: {
+            auto taken = JournalNumberBlocks(db).take(day, desks);
+            if (!taken) {
+                return taken.error();
+            }
+            if (!*taken) {
+                return Error{
+                    "the site server cannot be reached and this kiosk's reserved numbers"
+                    " are used up"};
+            }
+            return **taken;
+        }
+        case VisitNumbering::Origin::Local:
+            break;
+    }
+    return localNumber(db, day, desks);
+}
+
+}  // namespace
+
+Result<VisitState> queueVisit(Database& db, std::int64_t visitId, const std::string& day,
+                              const std::vector<Desk>& desks, std::int64_t atMs,
+                              const VisitNumbering& numbering) {
+    if (desks.empty()) {
+        return Error{"no registration desk is open"};
+    }
+    auto given = numberFor(db, day, desks, numbering);
+    if (!given) {
+        return given.error();
+    }
+    const QueueNumber number = *given;
+    const Desk desk = number.desk;
     auto update = db.prepare(
         "UPDATE visits SET stage = 'waiting', desk = ?, queue_no = ?, queued_at = ?,"
-        " updated_at = ? WHERE id = ?");
+        " updated_at = ?, origin = ? WHERE id = ?");
     if (!update) {
         return update.error();
     }
@@ -97,11 +141,17 @@ Result<VisitState> queueVisit(Database& db, std::int64_t visitId, const std::str
         .bind(2, number.number)
         .bind(3, atMs)
         .bind(4, atMs)
-        .bind(5, visitId);
+        .bind(5, toString(numbering.origin))
+        .bind(6, visitId);
     if (auto st = update->run(); !st) {
         return st.error();
     }
-    const json data{{"desk", std::string(1, desk)}, {"number", number.label()}};
+    // "offline": the site learns of this number from the replay (SiteReplay) and queues it.
+    json data{{"desk", std::string(1, desk)}, {"number", number.label()}};
+    if (numbering.origin != VisitNumbering::Origin::Local) {
+        data["numbered_by"] = toString(numbering.origin);
+        data["offline"] = numbering.origin == VisitNumbering::Origin::Block;
+    }
     auto seq = appendEvent(db, visitId, atMs, "queued", Stage::Waiting, dumpJson(data));
     if (!seq) {
         return seq.error();

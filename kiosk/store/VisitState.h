@@ -21,6 +21,9 @@ struct VisitState {
     bool returned = false;
     /// checkIn only, when queued: people waiting or called before this number at its desk.
     std::optional<int> peopleAhead;
+    /// Numbered from this device's reserved block while the site server could not be
+    /// reached: the slip and the screen say "offline".
+    bool numberedOffline = false;
 };
 
 }  // namespace vax

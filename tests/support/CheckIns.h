@@ -46,7 +46,8 @@ inline CheckInRecord makeCheckIn(const PersonVault& vault, int serial, Outcome o
                          {'A', 'B'},
                          {},
                          "staff",
-                         std::nullopt};
+                         std::nullopt,
+                         VisitNumbering::local()};
 }
 
 }  // namespace vax::test
