@@ -97,6 +97,9 @@ TicketDocument queueSlipDocument(const QueueSlipView& view) {
     doc.text("结果: " + view.decisionZh);
     doc.text("Result: " + view.decisionEn);
     doc.text("时间 Time: " + view.issuedAt);
+    if (view.offline) {
+        doc.text("离线取号 Offline number", kCentreBold);
+    }
     doc.feed(1);
     doc.qr(view.qrText, 6);
     doc.feed(1);

@@ -106,6 +106,9 @@ struct QueueSlipView {
     std::string qrText;      ///< the signed slip payload
     bool reprint = false;
     std::optional<int> peopleAhead;  ///< at that desk when queued; not printed when unknown
+    /// Numbered from the kiosk's reserved block while the site server could not be reached:
+    /// staff see it on the slip ("离线 offline").
+    bool offline = false;
 };
 
 /// What the dose ticket printed at the vaccination station shows.

@@ -17,7 +17,8 @@ PrintOutcome printQueueSlip(const KioskConfig& config, const VisitState& visit,
                              localTimeText(atMs),
                              slip,
                              false,
-                             visit.peopleAhead};
+                             visit.peopleAhead,
+                             visit.numberedOffline};
     return printTicket(printer, profile, "slip-" + std::to_string(visit.visitId),
                        queueSlipDocument(view));
 }
