@@ -58,6 +58,9 @@ struct DeviceLag {
     std::int64_t journalSeq = 0;   ///< its newest journal entry when it last reported
     std::int64_t replayedSeq = 0;  ///< the newest the site holds
     std::int64_t behind() const { return journalSeq > replayedSeq ? journalSeq - replayedSeq : 0; }
+    /// Numbers the site gave this device since its journal last reached the site (or that
+    /// a device never seen replaying gave): their check-ins are not in the report yet.
+    std::int64_t unsentNumbers = 0;
 };
 
 /// The device's journal, replayed to the site: idempotent (the key is device + journal seq,

@@ -1,5 +1,7 @@
 #include "site/SiteReport.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/Observation.h"
@@ -178,14 +180,35 @@ Result<DoseFigures, PgError> SiteReport::doseFigures(
     return f;
 }
 
-Result<std::vector<DeviceLag>, PgError> SiteReport::behind() {
+Result<std::vector<DeviceLag>, PgError> SiteReport::behind(const std::string& day) {
     auto all = SiteReplay(m_conn, m_device).devices();
     if (!all) {
         return all.error();
     }
+    // Numbers given online reach the report only with the giver's journal; one given after
+    // the device's last push (or by a device that never pushed) is a check-in still missing.
+    auto unsent = m_conn.exec(
+        "SELECT q.issued_by, count(*) FROM queue_entries q LEFT JOIN site_devices d"
+        " ON d.site_id = q.site_id AND d.device_id = q.issued_by WHERE q.site_id = $1"
+        " AND q.day = $2 AND NOT q.offline AND (d.device_id IS NULL OR q.issued_ms >"
+        " d.last_seen_ms) GROUP BY q.issued_by ORDER BY q.issued_by",
+        pgParams(m_device.siteId, day));
+    if (!unsent) {
+        return unsent.error();
+    }
+    for (int r = 0; r < unsent->rows(); ++r) {
+        const std::string device(unsent->text(r, 0));
+        auto known = std::find_if(all->begin(), all->end(),
+                                  [&](const DeviceLag& d) { return d.deviceId == device; });
+        if (known == all->end()) {
+            all->push_back({device, "entry", 0, 0, 0});
+            known = all->end() - 1;
+        }
+        known->unsentNumbers = unsent->int64(r, 1);
+    }
     std::vector<DeviceLag> lagging;
     for (const DeviceLag& d : *all) {
-        if (d.behind() > 0) {
+        if (d.behind() > 0 || d.unsentNumbers > 0) {
             lagging.push_back(d);
         }
     }

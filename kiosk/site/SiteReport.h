@@ -30,8 +30,9 @@ public:
         const std::string& day, std::int64_t nowMs,
         const std::function<int(std::string_view product)>& seriesDoses);
     /// The devices whose journal the site does not hold in full: while any is listed, the
-    /// report is incomplete.
-    Result<std::vector<DeviceLag>, PgError> behind();
+    /// report of `day` is incomplete. A device is behind when it reported journal entries it
+    /// has not sent, or when the site gave it numbers of `day` after its journal last came.
+    Result<std::vector<DeviceLag>, PgError> behind(const std::string& day);
 
 private:
     PgConnection& m_conn;

@@ -118,7 +118,7 @@ TEST_F(SiteReportTest, ADeviceBehindMakesTheReportIncompleteAndSaysWhich) {
     SiteReplay station(conn, {"S", "station-1", "station"});
     ASSERT_TRUE(entry.hello(0, 1));
     ASSERT_TRUE(station.hello(12, 1));
-    auto behind = SiteReport(conn, {"S", "console-1", "console"}).behind();
+    auto behind = SiteReport(conn, {"S", "console-1", "console"}).behind(kDay);
     ASSERT_TRUE(behind) << behind.error().message;
     ASSERT_EQ(behind->size(), 1u);
     EXPECT_EQ((*behind)[0].deviceId, "station-1");
