@@ -65,6 +65,17 @@ Item {
             text: qsTr("People ahead of you: %1").arg(page.flow.result.peopleAhead)
         }
         Text {
+            // The site server could not be reached: the number is this kiosk's own reserved
+            // one, valid at the desks as any other; staff see why the screen says so.
+            objectName: "offlineNumber"
+            Layout.fillWidth: true
+            visible: page.flow.result.offline && page.flow.result.queueNumber !== ""
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: Theme.px(6)
+            color: Theme.inkSoft
+            text: qsTr("Offline number: this kiosk could not reach the site server")
+        }
+        Text {
             objectName: "resultInstruction"
             Layout.fillWidth: true
             visible: page.outcome === "proceed"

@@ -39,6 +39,7 @@ struct CheckInResult {
     Q_PROPERTY(QString printError MEMBER printError)
     Q_PROPERTY(bool returned MEMBER returned)
     Q_PROPERTY(int peopleAhead MEMBER peopleAhead)
+    Q_PROPERTY(bool offline MEMBER offline)
 
 public:
     QString outcome;      ///< "proceed", "staff_review", "defer"; empty when not recorded
@@ -56,6 +57,8 @@ public:
     /// the slip printed again; `outcome` is that visit's.
     bool returned = false;
     int peopleAhead = -1;  ///< waiting or called before this number at its desk; -1 unknown
+    /// Numbered from this kiosk's reserved block: the site server could not be reached.
+    bool offline = false;
 };
 
 /// What the check-in needs from the screens. The ID number travels in clear only between the

@@ -11,6 +11,7 @@
 #include "devices/TemperatureReader.h"
 #include "ops/CheckIns.h"
 #include "ops/JournaledTemperature.h"
+#include "ops/SiteLink.h"
 #include "ops/SlipPrinting.h"
 #include "sync/NetworkSetup.h"
 
@@ -111,6 +112,13 @@ void EntryWorker::openUnguarded() {
         return;
     }
     m_checker = std::move(checker).value();
+    // The site server's numbers (or this kiosk's reserved ones while it cannot be reached).
+    auto site = SiteLink::open(m_config);
+    if (!site) {
+        Q_EMIT opened(qs(site.error().message));
+        return;
+    }
+    m_site = std::move(site).value();
     // No thermometer is not fatal: the person goes to staff, who measure by hand.
     if (m_injectedThermometer) {
         m_thermometer = std::move(m_injectedThermometer);
@@ -217,7 +225,8 @@ void EntryWorker::checkInUnguarded(quint64 session, const CheckInRequest& reques
     auto recorded = recordCheckIn(
         m_config, *m_keys, *m_journal, *id, checkInFacts(request, *id, at.date),
         SiteTime{at.unixMs, at.date},
-        {{t.measurementIds.begin(), t.measurementIds.end()}, request.healthSource.toStdString()});
+        {{t.measurementIds.begin(), t.measurementIds.end()}, request.healthSource.toStdString()},
+        m_site.get());
     if (!recorded) {
         out.error = qs(recorded.error().message);
         Q_EMIT checkedIn(session, out);
@@ -228,6 +237,7 @@ void EntryWorker::checkInUnguarded(quint64 session, const CheckInRequest& reques
     out.visitId = visit.visitId;
     out.returned = visit.returned;
     out.peopleAhead = visit.peopleAhead.value_or(-1);
+    out.offline = visit.numberedOffline;
     if (visit.queueNumber) {
         out.queueNumber = qs(visit.queueNumber->label());
         out.desk = QString(QChar::fromLatin1(visit.queueNumber->desk));

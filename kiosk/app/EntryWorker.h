@@ -12,6 +12,7 @@
 #include "crypto/SiteKeys.h"
 #include "devices/Thermometer.h"
 #include "net/HealthCodeChecker.h"
+#include "ops/SiteLink.h"
 #include "store/Journal.h"
 #include "sync/JournalSync.h"
 
@@ -66,6 +67,7 @@ private:
     std::filesystem::path m_databasePath;
     std::optional<SiteKeys> m_keys;
     std::optional<Journal> m_journal;
+    std::unique_ptr<SiteLink> m_site;  ///< null: a device alone (no [site_server])
     std::unique_ptr<JournalReplayCache> m_replay;
     std::unique_ptr<HealthCodeChecker> m_checker;
     std::unique_ptr<Thermometer> m_thermometer;

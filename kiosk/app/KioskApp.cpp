@@ -18,11 +18,11 @@
 #include "Language.h"
 #include "LocalClock.h"
 #include "OutboxPump.h"
-#include "SitePump.h"
-#include "WallWorker.h"
 #include "ReadSound.h"
+#include "SitePump.h"
 #include "SiteWorker.h"
 #include "StaffWorker.h"
+#include "WallWorker.h"
 #include "config/KioskConfig.h"
 
 namespace vax::app {

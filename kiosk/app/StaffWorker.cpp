@@ -4,6 +4,7 @@
 #include "SlotGuard.h"
 #include "core/Observation.h"
 #include "core/Report.h"
+#include "ops/CheckIns.h"
 #include "ops/SlipPrinting.h"
 #include "ops/StationDesk.h"
 #include "ops/TicketPrinting.h"
@@ -90,6 +91,10 @@ void StaffWorker::openUnguarded() {
     }
     m_journal.emplace(std::move(journal).value());
     m_gate = std::make_unique<StaffGate>(m_config.staff, *m_journal);
+    // A decision that queues someone takes the site's number, as a check-in does.
+    if (auto site = SiteLink::open(m_config); site) {
+        m_site = std::move(site).value();
+    }
     Q_EMIT opened(QString(), staff);
 }
 
@@ -231,7 +236,7 @@ void StaffWorker::decide(const QString& staffId, qint64 visitId, bool proceed,
             decision.staff = staffId.toStdString();
             decision.reason = reason.toStdString();
             decision.atMs = at.unixMs;
-            auto state = m_journal->visits().override(decision);
+            auto state = overrideVisit(*m_journal, decision, at.date.iso(), m_site.get());
             if (!state) {
                 Q_EMIT actionDone(failure(action, state.error().message));
                 return;

@@ -10,6 +10,7 @@
 
 #include "config/KioskConfig.h"
 #include "crypto/SiteKeys.h"
+#include "ops/SiteLink.h"
 #include "ops/StaffAccess.h"
 #include "store/Journal.h"
 
@@ -74,6 +75,7 @@ private:
     std::filesystem::path m_databasePath;
     std::optional<SiteKeys> m_keys;
     std::optional<Journal> m_journal;
+    std::unique_ptr<SiteLink> m_site;  ///< null: a device alone
     std::unique_ptr<StaffGate> m_gate;
 };
 

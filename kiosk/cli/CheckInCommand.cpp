@@ -161,8 +161,13 @@ int run(const CheckInOptions& o, const Paths& paths) {
         }
         facts.temperature = *measured;
     }
-    auto recorded = recordCheckIn(*config, *keys, *journal, *id, facts,
-                                  SiteTime{at->unixMs, at->date}, {measurementIds, healthSource});
+    auto site = SiteLink::open(*config);
+    if (!site) {
+        return fail(kExitFailure, site.error().message);
+    }
+    auto recorded =
+        recordCheckIn(*config, *keys, *journal, *id, facts, SiteTime{at->unixMs, at->date},
+                      {measurementIds, healthSource}, site->get());
     if (!recorded) {
         return fail(kExitFailure, recorded.error().message);
     }
@@ -171,6 +176,17 @@ int run(const CheckInOptions& o, const Paths& paths) {
     out["person"] = id->masked();
     out["decision"] = toJson(recorded->decision);
     out["returned"] = state.returned;
+    if (state.queueNumber) {
+        const NumberPlan& plan = recorded->numbering;
+        out["numbered_by"] =
+            state.returned && plan.numbering.origin == VisitNumbering::Origin::Local
+                ? std::string(state.numberedOffline ? "block" : "journal")
+                : std::string(toString(plan.numbering.origin));
+        out["offline"] = state.numberedOffline;
+    }
+    if (recorded->numbering.offline) {
+        out["site_error"] = recorded->numbering.siteError;
+    }
     if (state.peopleAhead) {
         out["people_ahead"] = *state.peopleAhead;
     }

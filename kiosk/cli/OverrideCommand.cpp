@@ -2,6 +2,7 @@
 
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
+#include "ops/CheckIns.h"
 
 namespace vax::cli {
 
@@ -36,9 +37,18 @@ int run(const OverrideOptions& o, const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
+    auto site = SiteLink::open(*config);
+    if (!site) {
+        return fail(kExitFailure, site.error().message);
+    }
     const LocalTime at = now();
-    auto state =
-        journal->visits().override({o.visit, outcome, o.staff, o.reason, at.unixMs, {'A', 'B'}});
+    Override decision;
+    decision.visitId = o.visit;
+    decision.outcome = outcome;
+    decision.staff = o.staff;
+    decision.reason = o.reason;
+    decision.atMs = at.unixMs;
+    auto state = overrideVisit(*journal, decision, at.date.iso(), site->get());
     if (!state) {
         return fail(kExitBadInput, state.error().message);
     }

@@ -55,7 +55,7 @@ Result<DayFigures> siteFigures(const KioskConfig& config, const std::string& day
             return doses.error();
         }
         figures.doses = *doses;
-        auto behind = site.behind();
+        auto behind = site.behind(day);
         if (!behind) {
             return behind.error();
         }
@@ -94,8 +94,16 @@ Result<DayFigures> journalFigures(Journal& journal, const std::string& day, std:
 std::string incompleteNote(const std::vector<DeviceLag>& behind) {
     std::string note;
     for (const DeviceLag& d : behind) {
-        note += "INCOMPLETE: device " + d.deviceId + " (" + d.role + ") has " +
-                std::to_string(d.behind()) + " journal entries not yet on the site server\n";
+        note += "INCOMPLETE: device " + d.deviceId + " (" + d.role + ")";
+        if (d.behind() > 0) {
+            note +=
+                ": " + std::to_string(d.behind()) + " journal entries not yet on the site server";
+        }
+        if (d.unsentNumbers > 0) {
+            note += ": " + std::to_string(d.unsentNumbers) +
+                    " numbers given since its journal last reached the site server";
+        }
+        note += "\n";
     }
     return note;
 }
@@ -136,8 +144,10 @@ int run(const ReportOptions& o, const Paths& paths) {
             out.erase("hourly");
             nlohmann::json behind = nlohmann::json::array();
             for (const DeviceLag& d : read->behind) {
-                behind.push_back(
-                    {{"device", d.deviceId}, {"role", d.role}, {"behind", d.behind()}});
+                behind.push_back({{"device", d.deviceId},
+                                  {"role", d.role},
+                                  {"behind", d.behind()},
+                                  {"unsent_numbers", d.unsentNumbers}});
             }
             out["scope"] = "site";
             out["complete"] = read->behind.empty();

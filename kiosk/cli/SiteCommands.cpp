@@ -4,6 +4,7 @@
 #include "cli/Commands.h"
 #include "cli/JsonOutput.h"
 #include "ops/SiteLink.h"
+#include "ops/SiteNumbers.h"
 #include "site/SiteClient.h"
 #include "site/SiteReplay.h"
 #include "site/SiteSchema.h"
@@ -141,16 +142,24 @@ int sync(const Paths& paths) {
     if (!journal) {
         return kExitFailure;
     }
-    auto pushed = link->sync(journal->database(), now().unixMs);
+    const LocalTime at = now();
+    auto pushed = link->sync(journal->database(), at.unixMs);
     if (!pushed) {
         return fail(kExitFailure, "site sync: " + pushed.error().message);
     }
-    printJson({{"device", link->device().deviceId},
-               {"stored", pushed->stored},
-               {"duplicates", pushed->duplicates},
-               {"conflicts", pushed->conflicts},
-               {"journal_seq", pushed->journalSeq},
-               {"replayed_seq", pushed->replayedSeq}});
+    json out{{"device", link->device().deviceId}, {"stored", pushed->stored},
+             {"duplicates", pushed->duplicates},  {"conflicts", pushed->conflicts},
+             {"journal_seq", pushed->journalSeq}, {"replayed_seq", pushed->replayedSeq}};
+    if (config->site.role == Role::Entry) {
+        // An entry kiosk leaves with its numbers for the next outage, as its pump does.
+        auto topped = topUpOfflineNumbers(*link, journal->database(), at.date.iso(), {'A', 'B'},
+                                          config->siteServer.offlineNumbers, at.unixMs);
+        if (!topped) {
+            return fail(kExitFailure, "site sync: offline numbers: " + topped.error().message);
+        }
+        out["offline_numbers_reserved"] = *topped;
+    }
+    printJson(out);
     return kExitOk;
 }
 

@@ -344,6 +344,11 @@
 <context>
     <name>ResultScreen</name>
     <message>
+        <location filename="../ResultScreen.qml" line="1"/>
+        <source>Offline number: this kiosk could not reach the site server</source>
+        <translation>Offline number: this kiosk could not reach the site server</translation>
+    </message>
+    <message>
         <location filename="../ResultScreen.qml" line="88"/>
         <source>Your ticket is printing: please take your ticket.</source>
         <translation>Your ticket is printing: please take your ticket.</translation>

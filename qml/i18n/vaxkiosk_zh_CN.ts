@@ -344,6 +344,11 @@
 <context>
     <name>ResultScreen</name>
     <message>
+        <location filename="../ResultScreen.qml" line="1"/>
+        <source>Offline number: this kiosk could not reach the site server</source>
+        <translation>离线取号：本机暂时无法连接现场服务器</translation>
+    </message>
+    <message>
         <location filename="../ResultScreen.qml" line="88"/>
         <source>Your ticket is printing: please take your ticket.</source>
         <translation>正在打印排队小票，请取走您的小票。</translation>
