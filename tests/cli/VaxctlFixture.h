@@ -33,6 +33,41 @@ inline std::string slurp(const std::filesystem::path& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
+/// Runs vaxctl on the journal and config of `dir` (kiosk.db, kiosk.toml); `input`, when
+/// given, is its standard input. Its output goes through files in `dir`.
+inline CmdRun runVaxctl(const std::filesystem::path& dir, std::vector<std::string> args,
+                        const std::string* input = nullptr) {
+    args.insert(args.begin(), {VAXCTL_PATH, "--db", (dir / "kiosk.db").string(), "--config",
+                               (dir / "kiosk.toml").string()});
+    const auto inPath = dir / "stdin";
+    const auto outPath = dir / "stdout";
+    const auto errPath = dir / "stderr";
+    if (input) {
+        std::ofstream(inPath, std::ios::trunc) << *input;
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (input) {
+            const int in = ::open(inPath.c_str(), O_RDONLY);
+            ::dup2(in, 0);
+        }
+        const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        std::vector<char*> argv;
+        for (auto& a : args) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(outPath), slurp(errPath)};
+}
+
 class VaxctlTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -43,35 +78,7 @@ protected:
 
     // `input`, when given, is the command's standard input.
     CmdRun vaxctl(std::vector<std::string> args, const std::string* input = nullptr) {
-        args.insert(args.begin(), {VAXCTL_PATH, "--db", (m_dir / "kiosk.db").string(), "--config",
-                                   (m_dir / "kiosk.toml").string()});
-        const auto inPath = m_dir / "stdin";
-        const auto outPath = m_dir / "stdout";
-        const auto errPath = m_dir / "stderr";
-        if (input) {
-            std::ofstream(inPath, std::ios::trunc) << *input;
-        }
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            if (input) {
-                const int in = ::open(inPath.c_str(), O_RDONLY);
-                ::dup2(in, 0);
-            }
-            const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            ::dup2(out, 1);
-            ::dup2(err, 2);
-            std::vector<char*> argv;
-            for (auto& a : args) {
-                argv.push_back(a.data());
-            }
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            _exit(127);
-        }
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(outPath), slurp(errPath)};
+        return runVaxctl(m_dir.path(), std::move(args), input);
     }
 
     CmdRun checkIn(const std::string& id, const std::string& temp, const std::string& extra = "") {
