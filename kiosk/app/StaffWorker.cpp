@@ -94,6 +94,8 @@ void StaffWorker::openUnguarded() {
     // A decision that queues someone takes the site's number, as a check-in does.
     if (auto site = SiteLink::open(m_config); site) {
         m_site = std::move(site).value();
+    } else {
+        m_siteError = site.error().message;
     }
     Q_EMIT opened(QString(), staff);
 }
@@ -227,6 +229,11 @@ void StaffWorker::decide(const QString& staffId, qint64 visitId, bool proceed,
         [&] {
             const QString action = QStringLiteral("decide");
             if (!ready(action)) {
+                return;
+            }
+            if (!m_siteError.empty() && proceed) {
+                // Numbering here alone could give a number another kiosk gives too.
+                Q_EMIT actionDone(failure(action, "site server: " + m_siteError));
                 return;
             }
             const LocalMoment at = localNow();

@@ -76,6 +76,7 @@ private:
     std::optional<SiteKeys> m_keys;
     std::optional<Journal> m_journal;
     std::unique_ptr<SiteLink> m_site;  ///< null: a device alone
+    std::string m_siteError;           ///< why the configured site link could not be made
     std::unique_ptr<StaffGate> m_gate;
 };
 
