@@ -41,6 +41,12 @@ protected:
         if (IsSkipped() || HasFailure()) {
             return;
         }
+        // The devices log in as the device role `vaxctl site init` grants, as on a real site.
+        m_cluster->psql(m_database,
+                        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname ="
+                        " 'vaxdevice') THEN CREATE ROLE vaxdevice LOGIN; END IF; END $$;");
+        PgConnection owner = connection();
+        ASSERT_TRUE(migrateSiteSchema(owner, "vaxdevice"));
         // The site's keys, made once and copied to every device, as a site installs them.
         m_devices.push_back(make("entry-1", "entry"));
         ASSERT_EQ(run(m_devices[0], {"keys", "init"}).status, 0);
@@ -60,7 +66,7 @@ protected:
         std::string config = slurp(std::filesystem::path(kSourceDir) / "config/kiosk.example.toml");
         const auto roleAt = config.find("role = \"entry\"");
         config.replace(roleAt, std::string("role = \"entry\"").size(), "role = \"" + role + "\"");
-        config += "\n[site_server]\nurl = \"" + m_cluster->uri(m_database) +
+        config += "\n[site_server]\nurl = \"" + m_cluster->uri(m_database, "vaxdevice") +
                   "\"\nsslmode = \"disable\"\noffline_numbers = 4\n";
         std::ofstream(dir / "kiosk.toml") << config;
         Device device{dir, id};
