@@ -116,44 +116,52 @@ int status(const Paths& paths) {
     return kExitOk;
 }
 
-// The config's site link, or why there is none (printed; nullptr then).
-std::unique_ptr<SiteLink> openLinkOrReport(const KioskConfig& config, const Paths& paths) {
-    auto link = SiteLink::open(config);
+// The config and its site link, or why not (printed; nullopt then).
+struct SiteCommandContext {
+    KioskConfig config;
+    std::unique_ptr<SiteLink> link;
+};
+
+std::optional<SiteCommandContext> openSiteOrReport(const Paths& paths) {
+    auto config = loadConfigOrReport(paths);
+    if (!config) {
+        return std::nullopt;
+    }
+    auto link = SiteLink::open(*config);
     if (!link) {
         fail(kExitFailure, link.error().message);
-        return nullptr;
+        return std::nullopt;
     }
     if (!*link) {
         fail(kExitFailure, paths.config.string() + " has no [site_server]");
+        return std::nullopt;
     }
-    return std::move(*link);
+    return SiteCommandContext{std::move(*config), std::move(*link)};
 }
 
 int sync(const Paths& paths) {
-    auto config = loadConfigOrReport(paths);
-    if (!config) {
+    auto site = openSiteOrReport(paths);
+    if (!site) {
         return kExitFailure;
     }
-    auto link = openLinkOrReport(*config, paths);
-    if (!link) {
-        return kExitFailure;
-    }
+    const KioskConfig& config = site->config;
+    SiteLink& link = *site->link;
     auto journal = openJournalOrReport(paths);
     if (!journal) {
         return kExitFailure;
     }
     const LocalTime at = now();
-    auto pushed = link->sync(journal->database(), at.unixMs);
+    auto pushed = link.sync(journal->database(), at.unixMs);
     if (!pushed) {
         return fail(kExitFailure, "site sync: " + pushed.error().message);
     }
-    json out{{"device", link->device().deviceId}, {"stored", pushed->stored},
+    json out{{"device", link.device().deviceId},  {"stored", pushed->stored},
              {"duplicates", pushed->duplicates},  {"conflicts", pushed->conflicts},
              {"journal_seq", pushed->journalSeq}, {"replayed_seq", pushed->replayedSeq}};
-    if (config->site.role == Role::Entry) {
+    if (config.site.role == Role::Entry) {
         // An entry kiosk leaves with its numbers for the next outage, as its pump does.
-        auto topped = topUpOfflineNumbers(*link, journal->database(), at.date.iso(), {'A', 'B'},
-                                          config->siteServer.offlineNumbers, at.unixMs);
+        auto topped = topUpOfflineNumbers(link, journal->database(), at.date.iso(), {'A', 'B'},
+                                          config.siteServer.offlineNumbers, at.unixMs);
         if (!topped) {
             return fail(kExitFailure, "site sync: offline numbers: " + topped.error().message);
         }
@@ -164,16 +172,13 @@ int sync(const Paths& paths) {
 }
 
 int conflicts(const Paths& paths) {
-    auto config = loadConfigOrReport(paths);
-    if (!config) {
+    auto site = openSiteOrReport(paths);
+    if (!site) {
         return kExitFailure;
     }
-    auto link = openLinkOrReport(*config, paths);
-    if (!link) {
-        return kExitFailure;
-    }
-    auto open = link->with(
-        [&](PgConnection& conn) { return SiteReplay(conn, link->device()).openConflicts(); });
+    SiteLink& link = *site->link;
+    auto open = link.with(
+        [&](PgConnection& conn) { return SiteReplay(conn, link.device()).openConflicts(); });
     if (!open) {
         return fail(kExitFailure, "site conflicts: " + open.error().message);
     }
