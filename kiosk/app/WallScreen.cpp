@@ -64,6 +64,10 @@ void WallScreen::apply(const WallSnapshot& shot) {
                                                                before->recalled != desk.recalled) &&
                                                                   !desk.called.isEmpty();
             if (isNew) {
+                // The last calls only: a call screen runs all day.
+                if (m_spoken.size() >= 50) {
+                    m_spoken.removeFirst();
+                }
                 m_spoken.push_back(desk.sentenceZh);
                 Q_EMIT announced(desk.sentenceZh);
                 if (!m_voice.isEmpty()) {

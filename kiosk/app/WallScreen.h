@@ -37,7 +37,7 @@ public:
     QVariantList people() const;
     int overdueCount() const;
     int reactionCount() const;
-    /// The sentences spoken so far (tests; the voice may be absent there).
+    /// The last 50 sentences announced (tests and the staff console; the voice may be absent).
     const QStringList& spoken() const { return m_spoken; }
 
 public Q_SLOTS:
