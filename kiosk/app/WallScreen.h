@@ -37,7 +37,7 @@ public:
     QVariantList people() const;
     int overdueCount() const;
     int reactionCount() const;
-    /// The last 50 sentences announced (tests and the staff console; the voice may be absent).
+    /// The last 50 sentences announced (tests see them; the voice may be absent).
     const QStringList& spoken() const { return m_spoken; }
 
 public Q_SLOTS:
